@@ -1,0 +1,169 @@
+// Package config provides newsworker's one configuration struct, loaded from
+// NEWSWORKER_* environment variables with envconfig and validated once at
+// start. It must never read configuration from anywhere else.
+package config
+
+import (
+	"fmt"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/kelseyhightower/envconfig"
+)
+
+// Prefix is the environment variable prefix.
+const Prefix = "NEWSWORKER"
+
+// Config is every setting of `newsworker run`. The README's configuration
+// table is written from these tags; keep them in step.
+type Config struct {
+	Brokers      []string `envconfig:"BROKERS" default:"127.0.0.1:9092" desc:"Kafka bootstrap brokers, comma-separated host:port"`
+	InputTopic   string   `envconfig:"INPUT_TOPIC" default:"news.raw" desc:"topic of raw news items"`
+	OutputTopic  string   `envconfig:"OUTPUT_TOPIC" default:"news.events" desc:"topic the event records are written to"`
+	DLQTopic     string   `envconfig:"DLQ_TOPIC" default:"news.deadletter" desc:"dead-letter topic for rejected items"`
+	GroupID      string   `envconfig:"GROUP_ID" default:"newsworker" desc:"consumer group id; replicas with the same id share the partitions"`
+	StartOffset  string   `envconfig:"START_OFFSET" default:"earliest" desc:"where a group with no committed offset starts: earliest or latest"`
+	CreateTopics bool     `envconfig:"CREATE_TOPICS" default:"false" desc:"create the output and dead-letter topics at start when missing"`
+
+	HTTPAddr    string `envconfig:"HTTP_ADDR" default:"127.0.0.1:8080" desc:"listen address of /metrics, /healthz, /readyz (loopback by default)"`
+	EnablePprof bool   `envconfig:"PPROF" default:"false" desc:"serve /debug/pprof on HTTP_ADDR"`
+	LogLevel    string `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
+	LogFormat   string `envconfig:"LOG_FORMAT" default:"json" desc:"json or console"`
+
+	Concurrency     int           `envconfig:"CONCURRENCY" default:"0" desc:"items processed at once; 0 means the number of CPUs"`
+	MaxInFlight     int           `envconfig:"MAX_IN_FLIGHT" default:"1000" desc:"items fetched but not yet committed-ready, across partitions (backpressure)"`
+	MaxItemBytes    int           `envconfig:"MAX_ITEM_BYTES" default:"1048576" desc:"message values larger than this are dead-lettered (too_large)"`
+	ItemTimeout     time.Duration `envconfig:"ITEM_TIMEOUT" default:"5s" desc:"time budget for one item; an item over it is dead-lettered (time_budget_exceeded)"`
+	CommitInterval  time.Duration `envconfig:"COMMIT_INTERVAL" default:"1s" desc:"how often acknowledged offsets are committed"`
+	BatchSize       int           `envconfig:"BATCH_SIZE" default:"500" desc:"producer batch size (messages)"`
+	BatchTimeout    time.Duration `envconfig:"BATCH_TIMEOUT" default:"5ms" desc:"producer linger before a partial batch is sent"`
+	Compression     string        `envconfig:"COMPRESSION" default:"lz4" desc:"output compression: none, gzip, snappy, lz4 or zstd"`
+	WriteRetries    int           `envconfig:"WRITE_RETRIES" default:"8" desc:"attempts to write a batch before the worker gives up and exits non-zero"`
+	RetryBackoffMax time.Duration `envconfig:"RETRY_BACKOFF_MAX" default:"10s" desc:"cap of the jittered exponential backoff between write attempts"`
+	ShutdownTimeout time.Duration `envconfig:"SHUTDOWN_TIMEOUT" default:"30s" desc:"time allowed to drain, flush and commit on SIGTERM"`
+	SessionTimeout  time.Duration `envconfig:"SESSION_TIMEOUT" default:"30s" desc:"consumer group session timeout"`
+
+	GazetteerFiles []string `envconfig:"GAZETTEER_FILES" desc:"extra gazetteer TSV files merged over the built-in data, comma-separated"`
+
+	TLS  TLS  `envconfig:"TLS"`
+	SASL SASL `envconfig:"SASL"`
+}
+
+// TLS configures encryption to the brokers.
+type TLS struct {
+	Enabled    bool   `envconfig:"ENABLED" default:"false" desc:"connect to the brokers over TLS"`
+	CAFile     string `envconfig:"CA_FILE" desc:"PEM file of the CA that signed the brokers' certificates (system pool when empty)"`
+	CertFile   string `envconfig:"CERT_FILE" desc:"PEM client certificate for mutual TLS"`
+	KeyFile    string `envconfig:"KEY_FILE" desc:"PEM client key for mutual TLS"`
+	ServerName string `envconfig:"SERVER_NAME" desc:"expected server name in the broker certificate (host of the broker address when empty)"`
+}
+
+// SASL configures authentication to the brokers.
+type SASL struct {
+	Mechanism string `envconfig:"MECHANISM" desc:"empty (none), PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512"`
+	Username  string `envconfig:"USERNAME" desc:"SASL user name"`
+	Password  Secret `envconfig:"PASSWORD" desc:"SASL password (never logged)"`
+}
+
+// Secret is a string that never prints itself.
+type Secret string
+
+// String redacts the secret.
+func (s Secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return "[redacted]"
+}
+
+// MarshalText redacts the secret in JSON and logs.
+func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Load reads the environment and validates the result.
+func Load() (Config, error) {
+	var c Config
+	if err := envconfig.Process(Prefix, &c); err != nil {
+		return c, fmt.Errorf("config: %w", err)
+	}
+	return c, c.Validate()
+}
+
+// Validate names the variable at fault.
+func (c Config) Validate() error {
+	bad := func(name, format string, a ...any) error {
+		return fmt.Errorf("config: %s_%s: %s", Prefix, name, fmt.Sprintf(format, a...))
+	}
+	if len(c.Brokers) == 0 {
+		return bad("BROKERS", "at least one broker is required")
+	}
+	for _, b := range c.Brokers {
+		if _, _, err := net.SplitHostPort(strings.TrimSpace(b)); err != nil {
+			return bad("BROKERS", "%q is not host:port", b)
+		}
+	}
+	for name, v := range map[string]string{"INPUT_TOPIC": c.InputTopic, "OUTPUT_TOPIC": c.OutputTopic, "DLQ_TOPIC": c.DLQTopic, "GROUP_ID": c.GroupID} {
+		if strings.TrimSpace(v) == "" {
+			return bad(name, "must not be empty")
+		}
+	}
+	if c.InputTopic == c.OutputTopic || c.InputTopic == c.DLQTopic {
+		return bad("OUTPUT_TOPIC", "input, output and dead-letter topics must differ")
+	}
+	if c.StartOffset != "earliest" && c.StartOffset != "latest" {
+		return bad("START_OFFSET", "want earliest or latest, got %q", c.StartOffset)
+	}
+	if _, _, err := net.SplitHostPort(c.HTTPAddr); err != nil && c.HTTPAddr != "" {
+		return bad("HTTP_ADDR", "%q is not host:port", c.HTTPAddr)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return bad("LOG_LEVEL", "want debug, info, warn or error, got %q", c.LogLevel)
+	}
+	if c.LogFormat != "json" && c.LogFormat != "console" {
+		return bad("LOG_FORMAT", "want json or console, got %q", c.LogFormat)
+	}
+	switch {
+	case c.Concurrency < 0:
+		return bad("CONCURRENCY", "must be >= 0")
+	case c.MaxInFlight < 1:
+		return bad("MAX_IN_FLIGHT", "must be >= 1")
+	case c.MaxItemBytes < 1:
+		return bad("MAX_ITEM_BYTES", "must be >= 1")
+	case c.ItemTimeout <= 0:
+		return bad("ITEM_TIMEOUT", "must be > 0")
+	case c.CommitInterval <= 0:
+		return bad("COMMIT_INTERVAL", "must be > 0")
+	case c.BatchSize < 1:
+		return bad("BATCH_SIZE", "must be >= 1")
+	case c.BatchTimeout <= 0:
+		return bad("BATCH_TIMEOUT", "must be > 0")
+	case c.WriteRetries < 1:
+		return bad("WRITE_RETRIES", "must be >= 1")
+	case c.ShutdownTimeout <= 0:
+		return bad("SHUTDOWN_TIMEOUT", "must be > 0")
+	}
+	switch c.Compression {
+	case "none", "gzip", "snappy", "lz4", "zstd":
+	default:
+		return bad("COMPRESSION", "want none, gzip, snappy, lz4 or zstd, got %q", c.Compression)
+	}
+	return c.validateSecurity()
+}
+
+func (c Config) validateSecurity() error {
+	switch c.SASL.Mechanism {
+	case "":
+	case "PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512":
+		if c.SASL.Username == "" {
+			return fmt.Errorf("config: %s_SASL_USERNAME: required with SASL_MECHANISM %s", Prefix, c.SASL.Mechanism)
+		}
+	default:
+		return fmt.Errorf("config: %s_SASL_MECHANISM: want PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, got %q", Prefix, c.SASL.Mechanism)
+	}
+	if (c.TLS.CertFile == "") != (c.TLS.KeyFile == "") {
+		return fmt.Errorf("config: %s_TLS_CERT_FILE and %s_TLS_KEY_FILE must be set together", Prefix, Prefix)
+	}
+	return nil
+}

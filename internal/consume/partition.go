@@ -1,0 +1,103 @@
+package consume
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+)
+
+// partition fetches one assigned partition until the generation ends, Stop
+// is called or ctx ends; then it waits for the partition's in-flight
+// deliveries (bounded by DrainTimeout, skipped when ctx ended) and commits
+// what was acknowledged, through this generation.
+func (g *Group) partition(ctx, gctx context.Context, gen *kafka.Generation, a kafka.PartitionAssignment, tr *tracker) {
+	log := g.log.With().Int("partition", a.ID).Int32("generation", gen.ID).Logger()
+	r := kafka.NewReader(kafka.ReaderConfig{
+		Brokers:         g.cfg.Brokers,
+		Topic:           g.cfg.Topic,
+		Partition:       a.ID,
+		Dialer:          g.cfg.Dialer,
+		MinBytes:        1,
+		MaxBytes:        10 << 20,
+		MaxWait:         250 * time.Millisecond,
+		QueueCapacity:   256,
+		ReadLagInterval: -1,
+		ErrorLogger:     kafka.LoggerFunc(func(f string, a ...any) { log.Warn().Msgf(f, a...) }),
+	})
+	defer r.Close()
+	if err := r.SetOffset(a.Offset); err != nil {
+		log.Error().Err(err).Int64("offset", a.Offset).Msg("cannot seek partition")
+		return
+	}
+	fctx, cancel := context.WithCancel(gctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-g.stop:
+		case <-ctx.Done():
+		case <-fctx.Done():
+		}
+		cancel()
+	}()
+	label := strconv.Itoa(a.ID)
+	g.fetchLoop(fctx, r, tr, label)
+	if ctx.Err() == nil {
+		select {
+		case <-tr.waitIdle():
+		case <-time.After(g.cfg.DrainTimeout):
+			log.Warn().Int("in_flight", tr.pending()).Msg("drain timed out; unacknowledged items will be redelivered")
+		case <-ctx.Done():
+		}
+	}
+	g.commit(gen, a.ID, tr)
+	log.Info().Msg("partition released")
+}
+
+func (g *Group) fetchLoop(fctx context.Context, r *kafka.Reader, tr *tracker, label string) {
+	for {
+		msg, err := r.FetchMessage(fctx)
+		if err != nil {
+			if fctx.Err() != nil {
+				return
+			}
+			g.log.Warn().Err(err).Str("partition", label).Msg("fetch failed; retrying")
+			select {
+			case <-time.After(time.Second):
+			case <-fctx.Done():
+				return
+			}
+			continue
+		}
+		select {
+		case g.slots <- struct{}{}:
+		case <-fctx.Done():
+			return // not handed over: not acked, not committed, fetched again later
+		}
+		if !tr.add(msg.Offset) {
+			<-g.slots
+			g.log.Warn().Int64("offset", msg.Offset).Str("partition", label).Msg("offset went backwards; skipping redelivered message within generation")
+			continue
+		}
+		g.m.Consumed.Inc()
+		g.m.InFlight.Inc()
+		if msg.HighWaterMark > 0 {
+			g.m.Lag.WithLabelValues(label).Set(float64(msg.HighWaterMark - msg.Offset - 1))
+		}
+		off := msg.Offset
+		d := &Delivery{Msg: msg, Fetched: time.Now(), ack: func() {
+			tr.ack(off)
+			<-g.slots
+			g.m.InFlight.Dec()
+		}}
+		select {
+		case g.out <- d:
+		case <-fctx.Done():
+			tr.drop(off)
+			<-g.slots
+			g.m.InFlight.Dec()
+			return
+		}
+	}
+}

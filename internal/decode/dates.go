@@ -1,0 +1,91 @@
+package decode
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateLayouts are tried in order. Layouts without a zone are read as UTC.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04 -0700",
+	"2 Jan 2006 15:04:05 -0700",
+	time.RFC822Z,
+	time.RFC822,
+	time.RFC850,
+	time.ANSIC,
+	"02-Jan-2006 15:04:05.00",
+	"2-Jan-2006 15:04:05.00",
+	"02-Jan-2006 15:04:05",
+	"January 2, 2006",
+	"January 2 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	"January 2, 2006 15:04",
+	"2006/01/02",
+}
+
+var digitsOnly = regexp.MustCompile(`^\d{9,13}$`)
+
+// ParseDate reads the date formats news feeds use and returns UTC.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return time.Time{}, errors.New("no date")
+	}
+	if digitsOnly.MatchString(s) {
+		n, _ := strconv.ParseInt(s, 10, 64)
+		if t, ok := unixTime(n); ok {
+			return t, nil
+		}
+	}
+	// "26-FEB-1987 15:01:01.79": Go month names are case-sensitive.
+	norm := strings.Join(strings.Fields(s), " ")
+	for _, cand := range []string{norm, titleMonth(norm)} {
+		for _, layout := range dateLayouts {
+			if t, err := time.Parse(layout, cand); err == nil {
+				if t.Year() < 1800 || t.Year() > 2200 {
+					continue
+				}
+				return t.UTC(), nil
+			}
+		}
+	}
+	return time.Time{}, errors.New("unrecognized date " + strconvQuote(s))
+}
+
+// unixTime reads n as Unix seconds, or milliseconds when it is too large to be
+// seconds of a plausible news date.
+func unixTime(n int64) (time.Time, bool) {
+	switch {
+	case n > 1e11 && n < 1e14:
+		return time.UnixMilli(n).UTC(), true
+	case n > 0 && n < 1e11:
+		return time.Unix(n, 0).UTC(), true
+	}
+	return time.Time{}, false
+}
+
+var monthUpper = regexp.MustCompile(`\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b`)
+
+func titleMonth(s string) string {
+	return monthUpper.ReplaceAllStringFunc(s, func(m string) string {
+		return m[:1] + strings.ToLower(m[1:])
+	})
+}
+
+func strconvQuote(s string) string { return strconv.Quote(s) }

@@ -1,0 +1,184 @@
+package gazetteer
+
+import (
+	"strings"
+)
+
+// headers are the exact columns of each kind of file (FORMAT.md).
+var headers = map[string][]string{
+	KindCountries: {"code", "code3", "name", "aliases", "demonyms", "ambiguous"},
+	KindPlaces:    {"place", "aliases", "countries", "kind", "flags"},
+	KindPeople:    {"person_id", "name", "aliases", "role", "office", "country", "start", "end"},
+	KindTopics:    {"topic", "label", "parent", "phrases", "negatives"},
+	KindRoles:     {"role_phrase", "role", "office", "country"},
+	KindOrgs:      {"org", "aliases", "country", "kind"},
+}
+
+// firstColumn maps the first header column to its kind.
+var firstColumn = map[string]string{
+	"code":        KindCountries,
+	"place":       KindPlaces,
+	"person_id":   KindPeople,
+	"topic":       KindTopics,
+	"role_phrase": KindRoles,
+	"org":         KindOrgs,
+}
+
+// Header returns the header line of a kind of file, for tools that write
+// gazetteer files (the importers), or "" for an unknown kind.
+func Header(kind string) string {
+	return strings.Join(headers[kind], "\t")
+}
+
+// fileData is what one file contributed, before merging.
+type fileData struct {
+	name      string
+	kind      string
+	countries []Country
+	places    []Place
+	people    []personRow
+	topics    []TopicRule
+	roles     []Role
+	orgs      []Org
+}
+
+// personRow is one people line: a person with exactly one term.
+type personRow struct {
+	id, name string
+	aliases  []string
+	term     Term
+}
+
+// row is one data line being decoded; its methods report problems against
+// the line and the column.
+type row struct {
+	pos   Pos
+	cols  []string
+	cells []string
+	errs  *errList
+}
+
+func (r *row) fail(col int, format string, args ...any) {
+	r.errs.add(r.pos, r.cols[col], format, args...)
+}
+
+// parseFile reads one gazetteer file. The kind comes from its header; when
+// wantKind is not empty (built-in files, whose directory names the kind) a
+// different header is an error.
+func parseFile(name string, data []byte, wantKind string, errs *errList) *fileData {
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	fd := &fileData{name: name}
+	var dec func(*row)
+	var cols []string
+	cells := make([]string, 0, 8)
+	lineNo := 0
+	for len(text) > 0 {
+		var line string
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			line, text = text, ""
+		}
+		lineNo++
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" || line[0] == '#' || strings.TrimSpace(line) == "" {
+			continue
+		}
+		pos := Pos{File: name, Line: lineNo}
+		cells = splitTabs(line, cells[:0])
+		if dec == nil {
+			kind, ok := checkHeader(cells, pos, wantKind, errs)
+			if !ok {
+				return fd
+			}
+			fd.kind, cols = kind, headers[kind]
+			dec = fd.decoder(kind)
+			continue
+		}
+		if len(cells) != len(cols) {
+			errs.add(pos, "", "want %d tab-separated columns (%s), got %d", len(cols), strings.Join(cols, ", "), len(cells))
+			continue
+		}
+		dec(&row{pos: pos, cols: cols, cells: cells, errs: errs})
+	}
+	if dec == nil {
+		errs.add(Pos{File: name, Line: lineNo}, "", "no header line")
+	}
+	return fd
+}
+
+func checkHeader(cells []string, pos Pos, wantKind string, errs *errList) (string, bool) {
+	kind, ok := firstColumn[cells[0]]
+	if !ok {
+		errs.add(pos, "", "unknown header %q: the first column must be one of code, place, person_id, topic, role_phrase, org", cells[0])
+		return "", false
+	}
+	if want := headers[kind]; strings.Join(cells, "\t") != strings.Join(want, "\t") {
+		errs.add(pos, "", "header of a %s file must be exactly %q", kind, strings.Join(want, " "))
+		return "", false
+	}
+	if wantKind != "" && kind != wantKind {
+		errs.add(pos, "", "a %s file in the %s directory", kind, wantKind)
+		return "", false
+	}
+	return kind, true
+}
+
+func (fd *fileData) decoder(kind string) func(*row) {
+	switch kind {
+	case KindCountries:
+		seen := map[string]Pos{}
+		return func(r *row) { fd.decodeCountry(r, seen) }
+	case KindPlaces:
+		seen := map[string]Pos{}
+		return func(r *row) { fd.decodePlace(r, seen) }
+	case KindPeople:
+		seen := map[string]Pos{}
+		names := map[string]personRow{}
+		return func(r *row) { fd.decodePerson(r, seen, names) }
+	case KindTopics:
+		seen := map[string]Pos{}
+		return func(r *row) { fd.decodeTopic(r, seen) }
+	case KindRoles:
+		seen := map[string]Pos{}
+		return func(r *row) { fd.decodeRole(r, seen) }
+	default:
+		seen := map[string]Pos{}
+		return func(r *row) { fd.decodeOrg(r, seen) }
+	}
+}
+
+// splitTabs splits on tabs and trims spaces around cells, reusing dst.
+func splitTabs(line string, dst []string) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(dst, strings.TrimSpace(line))
+		}
+		dst = append(dst, strings.TrimSpace(line[:i]))
+		line = line[i+1:]
+	}
+}
+
+// splitList splits a `|`-separated cell, dropping empty items.
+func splitList(cell string) []string {
+	if cell == "" {
+		return nil
+	}
+	n := strings.Count(cell, "|") + 1
+	out := make([]string, 0, n)
+	for {
+		i := strings.IndexByte(cell, '|')
+		item := cell
+		if i >= 0 {
+			item = cell[:i]
+		}
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+		if i < 0 {
+			return out
+		}
+		cell = cell[i+1:]
+	}
+}

@@ -1,0 +1,94 @@
+// Package normalize provides the text normalization every item goes through
+// before tagging: HTML to text, Unicode NFC, typographic quotes and dashes
+// mapped to ASCII, invisible and bidi control characters removed, whitespace
+// collapsed with paragraph breaks kept, plus language detection and the
+// content hash. Every function is pure, linear in its input, and idempotent:
+// normalizing normalized text changes nothing.
+package normalize
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// mapRune maps typographic characters to the ASCII forms the tagger matches
+// on ("Trump’s" → "Trump's", "al‐Assad" → "al-Assad"), and drops invisible
+// and bidi control characters, which can hide or reorder text. It returns -1
+// to drop a rune and ' ' for any kind of space.
+func mapRune(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '\uFF07':
+		return '\''
+	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\uFF02':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D':
+		return '-'
+	case '\u2014', '\u2015':
+		return '-' // em dash; surrounding spaces are kept as written
+	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF',
+		'\u200E', '\u200F', '\u061C',
+		'\u202A', '\u202B', '\u202C', '\u202D', '\u202E',
+		'\u2066', '\u2067', '\u2068', '\u2069':
+		return -1
+	case '\n':
+		return '\n'
+	}
+	if r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0) {
+		return ' '
+	}
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	return r
+}
+
+// Text normalizes a body. Paragraphs are separated by exactly "\n\n"; inside
+// a paragraph all whitespace is one space. A paragraph break is a blank line,
+// or a line that starts indented (wire copy's "\n    " paragraph starts).
+func Text(s string) string {
+	s = strings.Map(mapRune, s)
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	para := false // a paragraph break is pending
+	space := false
+	for i, line := range strings.Split(s, "\n") {
+		indented := strings.HasPrefix(line, "  ")
+		line = strings.TrimSpace(line)
+		if line == "" {
+			para = true
+			continue
+		}
+		if i > 0 && indented {
+			para = true
+		}
+		if b.Len() > 0 {
+			if para {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		para, space = false, false
+		for _, r := range line {
+			if r == ' ' {
+				space = true
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Line normalizes a single-line field such as a title: like Text, with every
+// break turned into a space.
+func Line(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(Text(s), "\n\n", " ")), " ")
+}

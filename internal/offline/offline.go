@@ -1,0 +1,127 @@
+// Package offline provides `newsworker tag`: JSON Lines in, exactly one JSON
+// line out per input line, in order — the event record, or an error object
+// naming the line. It is the batch-replay path and how the tagger is scored.
+// It must never skip, merge or reorder lines.
+package offline
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+
+	"github.com/newsworker/newsworker/internal/decode"
+	"github.com/newsworker/newsworker/internal/pipeline"
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// Processor is the part of the pipeline offline tagging needs.
+type Processor interface {
+	Process(ctx context.Context, m pipeline.Message) (event.Record, error)
+}
+
+// ErrorLine is written for a rejected input line.
+type ErrorLine struct {
+	Error struct {
+		Reason  string `json:"reason"`
+		Message string `json:"message"`
+	} `json:"error"`
+	Line int `json:"line"`
+}
+
+// Value turns one JSON Lines line into a message value: a JSON object is the
+// value itself; a JSON string stands for a plain-text value (its bytes).
+func Value(line []byte) ([]byte, error) {
+	t := bytes.TrimSpace(line)
+	if len(t) == 0 {
+		return nil, &decode.Error{Reason: decode.ReasonEmpty, Msg: "empty line"}
+	}
+	switch t[0] {
+	case '{':
+		return t, nil
+	case '"':
+		var s string
+		if err := json.Unmarshal(t, &s); err != nil {
+			return nil, &decode.Error{Reason: decode.ReasonInvalidJSON, Msg: err.Error()}
+		}
+		return []byte(s), nil
+	}
+	if !json.Valid(t) {
+		return nil, &decode.Error{Reason: decode.ReasonInvalidJSON, Msg: "line is not a JSON object or string"}
+	}
+	return nil, &decode.Error{Reason: decode.ReasonUnsupportedJSON, Msg: "line is valid JSON but not an object or a string"}
+}
+
+// Run tags every line of r and writes one line per input line to w.
+// Lines are processed concurrently and written in input order.
+func Run(ctx context.Context, p Processor, r io.Reader, w io.Writer) error {
+	workers := runtime.GOMAXPROCS(0)
+	type result chan []byte
+	queue := make(chan result, workers*4)
+	br := bufio.NewReaderSize(r, 1<<20)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(queue)
+		sem := make(chan struct{}, workers)
+		for n := 1; ; n++ {
+			line, err := br.ReadBytes('\n')
+			if len(line) == 0 && err != nil {
+				if errors.Is(err, io.EOF) {
+					err = nil
+				}
+				readErr <- err
+				return
+			}
+			res := make(result, 1)
+			select {
+			case queue <- res:
+			case <-ctx.Done():
+				readErr <- ctx.Err()
+				return
+			}
+			sem <- struct{}{}
+			go func(n int, line []byte) {
+				defer func() { <-sem }()
+				res <- tagLine(ctx, p, n, line)
+			}(n, line)
+		}
+	}()
+	bw := bufio.NewWriterSize(w, 1<<20)
+	for res := range queue {
+		if _, err := bw.Write(append(<-res, '\n')); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return <-readErr
+}
+
+func tagLine(ctx context.Context, p Processor, n int, line []byte) []byte {
+	v, err := Value(line)
+	if err == nil {
+		var rec event.Record
+		if rec, err = p.Process(ctx, pipeline.Message{Value: v}); err == nil {
+			b, merr := json.Marshal(rec)
+			if merr == nil {
+				return b
+			}
+			err = merr
+		}
+	}
+	var el ErrorLine
+	el.Line = n
+	var rej *decode.Error
+	if errors.As(err, &rej) {
+		el.Error.Reason, el.Error.Message = rej.Reason, rej.Msg
+	} else {
+		el.Error.Reason, el.Error.Message = "internal_error", err.Error()
+	}
+	b, _ := json.Marshal(el)
+	return b
+}

@@ -1,0 +1,35 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// RecordID is the record's deterministic id: the same input item always gets
+// the same id, so consumers can deduplicate redeliveries. It is derived from
+// the item's own id (scoped by source), else its URL, else its content hash.
+func RecordID(source, itemID, url, contentHash string) string {
+	var basis string
+	switch {
+	case itemID != "":
+		basis = "id\x00" + strings.ToLower(source) + "\x00" + itemID
+	case url != "":
+		basis = "url\x00" + canonicalURL(url)
+	default:
+		basis = "hash\x00" + contentHash
+	}
+	sum := sha256.Sum256([]byte(basis))
+	return "nw1-" + hex.EncodeToString(sum[:16])
+}
+
+// canonicalURL drops what does not change the document a URL points to.
+func canonicalURL(u string) string {
+	u = strings.TrimSpace(u)
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	u = strings.TrimPrefix(u, "www.")
+	return strings.TrimSuffix(u, "/")
+}

@@ -1,0 +1,127 @@
+// Package service provides `newsworker run`: it wires configuration, the
+// tagger, the Kafka clients, the consumer group, the worker and the HTTP
+// endpoints, runs them under one errgroup, and shuts them down in order.
+// `newsworker demo` runs this same code against an embedded broker.
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/rs/zerolog"
+	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/newsworker/newsworker/internal/config"
+	"github.com/newsworker/newsworker/internal/consume"
+	"github.com/newsworker/newsworker/internal/httpapi"
+	"github.com/newsworker/newsworker/internal/kafkaio"
+	"github.com/newsworker/newsworker/internal/metrics"
+	"github.com/newsworker/newsworker/internal/pipeline"
+	"github.com/newsworker/newsworker/internal/worker"
+)
+
+// Hooks let tests and the demo observe the running service.
+type Hooks struct {
+	// Started is called once the HTTP listener is up, with its address.
+	Started func(httpAddr string)
+}
+
+// Run runs the worker until ctx ends (graceful shutdown: stop fetching,
+// finish in-flight items, flush, commit, leave the group, all within
+// cfg.ShutdownTimeout) or until a part fails (returned as the error).
+func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log zerolog.Logger, hooks Hooks) error {
+	sec, err := kafkaio.NewSecurity(cfg.TLS, cfg.SASL)
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	m := metrics.New()
+	if cfg.CreateTopics {
+		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := kafkaio.EnsureTopics(cctx, cfg.Brokers, sec, 1, 1, cfg.OutputTopic, cfg.DLQTopic)
+		cancel()
+		if err != nil {
+			return err
+		}
+	}
+	maxRecord := max(cfg.MaxItemBytes, 1<<20)
+	w := kafkaio.NewWriter(kafkaio.WriterConfig{Brokers: cfg.Brokers, BatchSize: cfg.BatchSize,
+		BatchBytes: int64(maxRecord) * 4, BatchTimeout: cfg.BatchTimeout, Compression: cfg.Compression}, sec, log)
+	defer w.Close()
+
+	startOffset := kafka.FirstOffset
+	if cfg.StartOffset == "latest" {
+		startOffset = kafka.LastOffset
+	}
+	drain := cfg.ShutdownTimeout * 2 / 3
+	group := consume.New(consume.Config{Brokers: cfg.Brokers, Topic: cfg.InputTopic, GroupID: cfg.GroupID,
+		StartOffset: startOffset, MaxInFlight: cfg.MaxInFlight, CommitInterval: cfg.CommitInterval,
+		DrainTimeout: drain, SessionTimeout: cfg.SessionTimeout, Dialer: sec.Dialer()}, log, m)
+	conc := cfg.Concurrency
+	if conc == 0 {
+		conc = runtime.GOMAXPROCS(0)
+	}
+	wk := worker.New(worker.Config{OutputTopic: cfg.OutputTopic, DLQTopic: cfg.DLQTopic, Concurrency: conc,
+		Publishers: 4, BatchSize: cfg.BatchSize, Linger: cfg.BatchTimeout, WriteRetries: cfg.WriteRetries,
+		BackoffMax: cfg.RetryBackoffMax, MaxRecordBytes: maxRecord - 4096}, proc, w, log, m)
+
+	ready := func() error {
+		switch {
+		case !group.Joined():
+			return errors.New("not in a consumer group generation")
+		case !wk.WriterHealthy():
+			return errors.New("the last write to the output failed")
+		}
+		return nil
+	}
+	var srv *httpapi.Server
+	if cfg.HTTPAddr != "" {
+		if srv, err = httpapi.New(cfg.HTTPAddr, m.Registry, ready, cfg.EnablePprof); err != nil {
+			return fmt.Errorf("config: NEWSWORKER_HTTP_ADDR: %w", err)
+		}
+		if hooks.Started != nil {
+			hooks.Started(srv.Addr())
+		}
+	}
+
+	// hard is cancelled when the shutdown timeout runs out or a part fails.
+	hard, cancelHard := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelHard()
+	g, gctx := errgroup.WithContext(hard)
+	g.Go(func() error { return group.Run(gctx) })
+	g.Go(func() error {
+		// The worker returns once the group has closed its deliveries and
+		// everything fetched is published: then the rest may stop.
+		err := wk.Run(gctx, group.Deliveries())
+		cancelHard()
+		return err
+	})
+	if srv != nil {
+		g.Go(func() error { return srv.Run(gctx) })
+	}
+	g.Go(func() error {
+		// Stop order: stop fetching → in-flight items finish and are
+		// published → final commits → leave the group → worker flushes and
+		// returns → HTTP stops. The timer bounds all of it.
+		select {
+		case <-ctx.Done():
+		case <-gctx.Done():
+			return nil
+		}
+		log.Info().Dur("timeout", cfg.ShutdownTimeout).Msg("shutting down")
+		group.Stop()
+		t := time.NewTimer(cfg.ShutdownTimeout)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			cancelHard()
+			return errors.New("shutdown timed out; unacknowledged items will be redelivered")
+		case <-gctx.Done():
+			return nil
+		}
+	})
+	return g.Wait()
+}

@@ -1,0 +1,186 @@
+package tag
+
+// mention kinds, from the strongest evidence of what a story is about to the
+// weakest; weights live in salience.go.
+type mkind uint8
+
+const (
+	mDateline mkind = iota
+	mName           // "Russia", "U.S."
+	mDemonym        // "Russian"
+	mCapital        // "Moscow"
+	mCity
+	mRegion   // regions, states, provinces
+	mMetonym  // "the Kremlin"
+	mMulti    // "Korean peninsula"
+	mLandmark // "Wembley"
+	mOrg      // "Bundesbank"
+	mRole     // "Kremlin spokesman"
+	mOfficial // the country of an official named in the item
+	numKinds
+)
+
+// occurrence is one country mention before ambiguity is settled: the
+// options are alternatives (each a set of countries) unless resolved.
+type occurrence struct {
+	field      int8
+	kind       mkind
+	ambiguous  bool
+	start, end int32 // bytes
+	tok        int32 // first token
+	candFrom   int32 // st.cands[candFrom:candTo]
+	candTo     int32
+}
+
+// cand is one country an occurrence may stand for; opt groups the
+// countries of one sense (a multi place lists several under one opt).
+type cand struct {
+	country   int32
+	opt       int16
+	ambiguous bool
+	kind      mkind
+}
+
+// collect turns matches into occurrences; nothing is decided yet except
+// what the grammar of the phrase itself rules out.
+func (t *Tagger) collect(st *state) {
+	for mi, m := range st.matches {
+		toks, src := st.toks(m.field)
+		if m.field == fieldText && st.inDateline(toks[m.i]) {
+			continue
+		}
+		senses := t.d.nodes[m.node].senses
+		from := int32(len(st.cands))
+		opt := int16(0)
+		blocked := false
+		for k, s := range senses {
+			if m.mask&(1<<k) == 0 {
+				continue
+			}
+			switch s.kind {
+			case sBlock:
+				blocked = true
+			case sCountry, sDemonym:
+				kind := mName
+				if s.kind == sDemonym {
+					kind = mDemonym
+				}
+				st.cands = append(st.cands, cand{country: s.ref, opt: opt, ambiguous: s.ambiguous, kind: kind})
+				opt++
+			case sPlace:
+				if s.abbrev && !afterComma(toks, src, int(m.i)) {
+					continue
+				}
+				p := &t.places[s.ref]
+				kind := placeKind(p.kind)
+				for _, c := range p.countries {
+					st.cands = append(st.cands, cand{country: c, opt: opt, ambiguous: s.ambiguous || (len(p.countries) > 1 && kind != mMulti), kind: kind})
+					if kind != mMulti {
+						opt++
+					}
+				}
+				if kind == mMulti {
+					opt++
+				}
+			case sOrg:
+				o := &t.orgs[s.ref]
+				if o.country >= 0 && countryOrg(o.kind) {
+					st.cands = append(st.cands, cand{country: o.country, opt: opt, kind: mOrg})
+					opt++
+				}
+			case sRole:
+				if ci, ok := t.countryIdx[t.roles[s.ref].Country]; ok {
+					st.cands = append(st.cands, cand{country: ci, opt: opt, kind: mRole})
+					opt++
+				}
+			case sPerson:
+				// A full name is a person, whatever else it might spell.
+				blocked = true
+			}
+		}
+		if blocked || int32(len(st.cands)) == from {
+			st.cands = st.cands[:from]
+			continue
+		}
+		o := occurrence{field: m.field, start: toks[m.i].start, end: toks[m.j-1].end, tok: m.i, candFrom: from, candTo: int32(len(st.cands))}
+		t.qualify(st, mi, &o)
+		if o.candFrom < o.candTo {
+			st.occs = append(st.occs, o)
+		}
+	}
+}
+
+// qualify applies a following qualifier ("Moscow, Idaho", "Nice, France",
+// "London, Ontario"): when the next match names a state or country, the
+// place counts only for an option of that country, or not at all.
+func (t *Tagger) qualify(st *state, mi int, o *occurrence) {
+	if mi+1 >= len(st.matches) {
+		return
+	}
+	m, next := st.matches[mi], st.matches[mi+1]
+	toks, src := st.toks(m.field)
+	if next.field != m.field || next.i != m.j+1 || src[toks[m.j].start:toks[m.j].end] != "," {
+		return
+	}
+	var qual []int32
+	for k, s := range t.d.nodes[next.node].senses {
+		if next.mask&(1<<k) == 0 {
+			continue
+		}
+		switch s.kind {
+		case sCountry:
+			qual = append(qual, s.ref)
+		case sPlace:
+			if p := &t.places[s.ref]; p.kind == "state" || p.kind == "region" {
+				qual = append(qual, p.countries...)
+			}
+		}
+	}
+	if len(qual) == 0 {
+		return
+	}
+	cs := st.cands[o.candFrom:o.candTo]
+	kept := cs[:0]
+	for _, c := range cs {
+		for _, q := range qual {
+			if c.country == q {
+				c.ambiguous = false
+				c.opt = 0
+				kept = append(kept, c)
+				break
+			}
+		}
+	}
+	o.candTo = o.candFrom + int32(len(kept))
+}
+
+func afterComma(toks []token, src string, i int) bool {
+	return i >= 2 && src[toks[i-1].start:toks[i-1].end] == "," && toks[i-2].is(tWord)
+}
+
+func placeKind(k string) mkind {
+	switch k {
+	case "capital":
+		return mCapital
+	case "city":
+		return mCity
+	case "region", "state":
+		return mRegion
+	case "metonym":
+		return mMetonym
+	case "multi":
+		return mMulti
+	}
+	return mLandmark
+}
+
+// countryOrg says whether an organisation of this kind speaks for its
+// country (a central bank, a ministry), unlike a company or a party.
+func countryOrg(kind string) bool {
+	return kind == "central_bank" || kind == "ministry" || kind == "government"
+}
+
+func (st *state) inDateline(tok token) bool {
+	d := st.in.Dateline
+	return d != nil && int(tok.start) >= d.Start && int(tok.start) < d.End
+}

@@ -1,0 +1,131 @@
+package tag
+
+import "strings"
+
+// datelineOcc adds the dateline's country as an occurrence. The place is
+// read as "CITY" or "CITY, QUALIFIER": a qualifier that is a state,
+// province or country decides ("LONDON, Ontario" is Canada, "SANTA CRUZ,
+// Calif." the United States); otherwise the city must name exactly one
+// country, which in a dateline it usually does even when the name is
+// ambiguous in running text ("NICE" heads a story from Nice).
+func (t *Tagger) datelineOcc(st *state) {
+	d := st.in.Dateline
+	if d == nil || d.Place == "" {
+		return
+	}
+	start, end := placeSpan(st.in.Text, d)
+	toks := tokenize(st.scratch[:0], d.Place)
+	st.scratch = toks
+	comma := len(toks)
+	for i, tk := range toks {
+		if d.Place[tk.start:tk.end] == "," {
+			comma = i
+			break
+		}
+	}
+	from := int32(len(st.cands))
+	if comma < len(toks) {
+		t.datelinePart(st, toks[comma+1:], true)
+	}
+	if int32(len(st.cands)) == from {
+		t.datelinePart(st, toks[:comma], false)
+	}
+	if int32(len(st.cands)) == from {
+		return
+	}
+	// Every candidate of the dateline is settled here: one country, or the
+	// members of one multi-country place.
+	cs := st.cands[from:]
+	for i := range cs {
+		cs[i].ambiguous = false
+		cs[i].opt = 0
+	}
+	st.occs = append(st.occs, occurrence{field: fieldText, kind: mDateline, start: int32(start), end: int32(end),
+		tok: -1, candFrom: from, candTo: int32(len(st.cands))})
+}
+
+// datelinePart adds the candidates of a whole-span match over toks; a
+// qualifier may only be a state, region or country.
+func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
+	if len(toks) == 0 {
+		return
+	}
+	ms := t.d.scan(st.dmatches[:0], toks, fieldText, true)
+	st.dmatches = ms
+	if len(ms) != 1 || ms[0].i != 0 || int(ms[0].j) != len(toks) {
+		return
+	}
+	m := ms[0]
+	type opt struct {
+		countries []int32
+		amb       bool
+		capital   bool
+	}
+	var opts []opt
+	for k, s := range t.d.nodes[m.node].senses {
+		if m.mask&(1<<k) == 0 {
+			continue
+		}
+		switch s.kind {
+		case sCountry:
+			opts = append(opts, opt{countries: []int32{s.ref}, amb: s.ambiguous})
+		case sPlace:
+			p := &t.places[s.ref]
+			if qualifier && p.kind != "state" && p.kind != "region" {
+				continue
+			}
+			if !qualifier && (p.kind == "metonym" || p.kind == "landmark") {
+				continue
+			}
+			opts = append(opts, opt{countries: p.countries, amb: s.ambiguous || (len(p.countries) > 1 && p.kind != "multi"), capital: p.kind == "capital"})
+		}
+	}
+	// Prefer the unambiguous reading, then a capital.
+	pick := -1
+	for pass := 0; pass < 3 && pick < 0; pass++ {
+		n := 0
+		for i, o := range opts {
+			ok := pass == 0 && !o.amb || pass == 1 && o.capital || pass == 2
+			if ok {
+				if n == 0 || !sameCountries(opts[pick].countries, o.countries) {
+					n++
+				}
+				pick = i
+			}
+		}
+		if n != 1 {
+			pick = -1
+		}
+	}
+	if pick < 0 {
+		return
+	}
+	for _, c := range opts[pick].countries {
+		st.cands = append(st.cands, cand{country: c, kind: mDateline})
+	}
+}
+
+func sameCountries(a, b []int32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// placeSpan finds the place inside the dateline's span of the text, for
+// evidence; it falls back to the whole dateline.
+func placeSpan(text string, d *eventDateline) (int, int) {
+	s, e := d.Start, d.End
+	if s < 0 || e > len(text) || s > e {
+		return 0, 0
+	}
+	if k := strings.Index(text[s:e], d.Place); k >= 0 {
+		return s + k, s + k + len(d.Place)
+	}
+	return s, e
+}

@@ -1,0 +1,186 @@
+package tag
+
+import "context"
+
+// senseKind says what a matched phrase stands for.
+type senseKind uint8
+
+const (
+	sCountry senseKind = iota // a country's name or alias; ref indexes Tagger.countries
+	sDemonym                  // a demonym or adjective; ref indexes Tagger.countries
+	sPlace                    // ref indexes Tagger.places
+	sOrg                      // ref indexes Tagger.orgs
+	sRole                     // ref indexes Tagger.roles
+	sPerson                   // a person's full name or alias; ref indexes Tagger.people
+	sSurname                  // a person's surname alone; ref indexes Tagger.surnames
+	sBlock                    // a phrase that contains a country word but names none
+)
+
+// sense is one meaning of a phrase, with the case its surface form demands:
+// bit i of capMask asks token i to start with a capital, bit i of upperMask
+// asks it to be all capitals ("US", not "us").
+type sense struct {
+	kind      senseKind
+	ambiguous bool // the form needs corroborating context
+	abbrev    bool // an abbreviation such as "Calif." that counts only after "City,"
+	ref       int32
+	capMask   uint32
+	upperMask uint32
+}
+
+type dnode struct {
+	senses []sense
+}
+
+// dict is a trie over token keys. Edges live in one map keyed by a mix of
+// the parent node and the token key, which keeps the scan to one map probe
+// per token for the great majority of tokens that start nothing.
+type dict struct {
+	edges map[uint64]int32
+	nodes []dnode
+}
+
+func newDict() *dict {
+	return &dict{edges: make(map[uint64]int32), nodes: make([]dnode, 1)}
+}
+
+func edgeKey(parent int32, key uint64) uint64 {
+	return key ^ (uint64(parent)+1)*0x9E3779B97F4A7C15
+}
+
+// maxPhraseTokens bounds both the masks and the work per start position.
+const maxPhraseTokens = 32
+
+// add registers surface with a sense; the case masks are filled from the
+// surface's own capitalisation. Surfaces that are all lower case match in any
+// case. It returns false for empty or over-long surfaces.
+func (d *dict) add(surface string, s sense) bool {
+	toks := tokenize(nil, surface)
+	if len(toks) == 0 || len(toks) > maxPhraseTokens {
+		return false
+	}
+	s.capMask, s.upperMask = 0, 0
+	n := int32(0)
+	for i, t := range toks {
+		if t.is(tWord) {
+			switch {
+			case t.is(tUpper) && t.end-t.start > 1 && !t.is(tDigit):
+				s.upperMask |= 1 << i
+			case t.is(tCap):
+				s.capMask |= 1 << i
+			}
+		}
+		ek := edgeKey(n, t.key)
+		child, ok := d.edges[ek]
+		if !ok {
+			child = int32(len(d.nodes))
+			d.nodes = append(d.nodes, dnode{})
+			d.edges[ek] = child
+		}
+		n = child
+	}
+	for _, old := range d.nodes[n].senses {
+		if old.kind == s.kind && old.ref == s.ref {
+			// Keep the most permissive case demand of duplicate surfaces.
+			if old.capMask&s.capMask == s.capMask && old.upperMask&s.upperMask == s.upperMask {
+				return true
+			}
+		}
+	}
+	d.nodes[n].senses = append(d.nodes[n].senses, s)
+	return true
+}
+
+// match is one phrase found in a field: tokens [i, j) with the senses of
+// node whose case demands the text met (bit k of mask for senses[k]).
+type match struct {
+	field int8 // fieldTitle or fieldText
+	i, j  int32
+	node  int32
+	mask  uint64
+}
+
+const (
+	fieldTitle int8 = iota
+	fieldText
+)
+
+// scan finds the longest phrase starting at every token that is not inside
+// an earlier match, and appends it to dst. In an all-capitals field case
+// demands are waived; the callers then ask for more context instead.
+func (d *dict) scan(dst []match, toks []token, field int8, caps bool) []match {
+	dst, _ = d.scanFrom(dst, toks, field, caps, 0, len(toks))
+	return dst
+}
+
+// scanCtx is scan in slices of tokens, checking ctx between them so that a
+// huge item cannot outlive its budget.
+func (d *dict) scanCtx(ctx context.Context, dst []match, toks []token, field int8, caps bool) ([]match, error) {
+	const slice = 1 << 13
+	for i := 0; i < len(toks); {
+		if err := ctx.Err(); err != nil {
+			return dst, err
+		}
+		dst, i = d.scanFrom(dst, toks, field, caps, i, min(i+slice, len(toks)))
+	}
+	return dst, nil
+}
+
+// scanFrom scans phrases starting in toks[from:to] and returns where the
+// next scan must start (a phrase may run past to).
+func (d *dict) scanFrom(dst []match, toks []token, field int8, caps bool, from, to int) ([]match, int) {
+	i := from
+	for ; i < to; i++ {
+		if !toks[i].is(tWord) {
+			continue
+		}
+		n := int32(0)
+		bestJ, bestN, bestMask := -1, int32(0), uint64(0)
+		for j := i; j < len(toks) && j-i < maxPhraseTokens; j++ {
+			if j > i && toks[j].is(tPara) {
+				break
+			}
+			child, ok := d.edges[edgeKey(n, toks[j].key)]
+			if !ok {
+				break
+			}
+			n = child
+			if senses := d.nodes[n].senses; len(senses) > 0 {
+				if m := caseMask(senses, toks[i:j+1], caps); m != 0 {
+					bestJ, bestN, bestMask = j+1, n, m
+				}
+			}
+		}
+		if bestJ > 0 {
+			dst = append(dst, match{field: field, i: int32(i), j: int32(bestJ), node: bestN, mask: bestMask})
+			i = bestJ - 1
+		}
+	}
+	return dst, i
+}
+
+func caseMask(senses []sense, toks []token, caps bool) uint64 {
+	var m uint64
+	for k, s := range senses {
+		if k >= 64 {
+			break
+		}
+		if caps || caseOK(s, toks) {
+			m |= 1 << k
+		}
+	}
+	return m
+}
+
+func caseOK(s sense, toks []token) bool {
+	for i := range toks {
+		bit := uint32(1) << i
+		if s.upperMask&bit != 0 && !toks[i].is(tUpper) {
+			return false
+		}
+		if s.capMask&bit != 0 && !toks[i].is(tCap) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,146 @@
+package tag
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// Salience model. Each mention is worth w = kindWeight · position, where
+// position is 1 in the headline and the first paragraph and falls linearly
+// to 0.4 at the end of the text; a headline mention is worth more. Mentions
+// combine by noisy-OR, salience = 1 − Π(1 − w), so one name in the lead is
+// about 0.45, a dateline alone 0.8 and a country named in the headline and
+// again in the text above 0.8.
+//
+// The countries list holds those at or above minSalience: the reader (and
+// the Reuters indexers the eval follows) wants what the story is about, not
+// every passing word; focus holds the dateline and headline countries, or
+// when there are none the most salient one.
+const (
+	minSalience   = 0.0
+	titleBoost    = 1.6
+	maxEvidence   = 5
+	positionFloor = 0.4
+)
+
+func kindWeight(k mkind) float64 {
+	switch k {
+	case mDateline:
+		return 0.8
+	case mName:
+		return 0.45
+	case mDemonym:
+		return 0.35
+	case mCapital, mMetonym:
+		return 0.4
+	case mRegion:
+		return 0.35
+	case mCity, mMulti, mOrg, mRole:
+		return 0.3
+	case mOfficial:
+		return 0.2
+	}
+	return 0.15
+}
+
+type tally struct {
+	country  int32
+	mentions int
+	miss     float64 // Π(1 − w)
+	title    bool
+	dateline bool
+	first    int32 // byte offset of the first text mention
+	ev       [maxEvidence]int32
+	nev      int
+}
+
+// tagCountries resolves, tallies and ranks the item's countries.
+func (t *Tagger) tagCountries(st *state) []event.Country {
+	t.collect(st)
+	t.datelineOcc(st)
+	t.officialOccs(st)
+	if cap(st.tallyIdx) < len(t.countries) {
+		st.tallyIdx = make([]int32, len(t.countries))
+		for i := range st.tallyIdx {
+			st.tallyIdx[i] = -1
+		}
+	}
+	idx := st.tallyIdx[:len(t.countries)]
+	textLen := max(len(st.in.Text), 1)
+	t.resolve(st, func(oi int, c cand) {
+		o := &st.occs[oi]
+		k := idx[c.country]
+		if k < 0 {
+			k = int32(len(st.tallies))
+			idx[c.country] = k
+			st.tallies = append(st.tallies, tally{country: c.country, miss: 1, first: math.MaxInt32})
+		}
+		tl := &st.tallies[k]
+		w := kindWeight(c.kind)
+		if o.kind == mDateline {
+			w = kindWeight(mDateline)
+			tl.dateline = true
+		}
+		switch {
+		case o.field == fieldTitle:
+			w = min(w*titleBoost, 0.9)
+			tl.title = true
+		case o.kind != mDateline:
+			if para := st.text[o.tok].is(tPara) && o.start < 400; !para {
+				w *= 1 - (1-positionFloor)*float64(o.start)/float64(textLen)
+			}
+			tl.first = min(tl.first, o.start)
+		}
+		tl.miss *= 1 - w
+		if c.kind != mOfficial {
+			tl.mentions++
+		}
+		if tl.nev < maxEvidence && c.kind != mOfficial && (tl.nev == 0 || tl.ev[tl.nev-1] != int32(oi)) {
+			tl.ev[tl.nev] = int32(oi)
+			tl.nev++
+		}
+	})
+	out := t.rankCountries(st)
+	for _, tl := range st.tallies {
+		idx[tl.country] = -1
+	}
+	return out
+}
+
+func (t *Tagger) rankCountries(st *state) []event.Country {
+	out := make([]event.Country, 0, len(st.tallies))
+	focusAny := false
+	for _, tl := range st.tallies {
+		sal := math.Round((1-tl.miss)*1000) / 1000
+		if sal < minSalience || tl.mentions == 0 {
+			continue
+		}
+		c := &t.countries[tl.country]
+		ec := event.Country{Code: c.Code, Code3: c.Code3, Name: c.Name, Mentions: tl.mentions, Salience: sal,
+			Focus: tl.title || tl.dateline}
+		focusAny = focusAny || ec.Focus
+		for _, oi := range tl.ev[:tl.nev] {
+			o := &st.occs[oi]
+			_, src := st.toks(o.field)
+			ec.Evidence = append(ec.Evidence, event.Evidence{Field: fieldName(o.field), Text: src[o.start:o.end], Start: int(o.start), End: int(o.end)})
+		}
+		slices.SortFunc(ec.Evidence, func(a, b event.Evidence) int {
+			return cmp.Or(cmp.Compare(a.Field, b.Field), cmp.Compare(a.Start, b.Start))
+		})
+		out = append(out, ec)
+	}
+	slices.SortFunc(out, func(a, b event.Country) int {
+		return cmp.Or(cmp.Compare(b.Salience, a.Salience), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Code, b.Code))
+	})
+	if !focusAny && len(out) > 0 {
+		for i := range out {
+			if out[i].Salience >= out[0].Salience-0.05 {
+				out[i].Focus = true
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,177 @@
+// Package tag provides the tagger: countries, officials (a person with the
+// office held on the article's date) and IPTC Media Topics found in one
+// normalized news item, each with evidence offsets into the item's text.
+//
+// The tagger is an immutable value built once from a gazetteer; Tag is pure,
+// deterministic and safe for concurrent use. This package must never do I/O,
+// never keep state between items and never mutate the gazetteer.
+package tag
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// Version names the tagging code; bump it whenever output for the same input
+// and gazetteer can change.
+const Version = "0.3.0"
+
+// Input is one normalized item.
+type Input struct {
+	Title    string          // normalized headline
+	Text     string          // normalized body, paragraphs separated by "\n\n"
+	Dateline *event.Dateline // place of reporting at the start of Text, nil if none
+	// Date is the article's date (UTC). When it is zero, officials known
+	// only from the gazetteer get status "unknown"; a title written in the
+	// text still makes its holder "in_office" (or "former" when the text
+	// says so), since news copy uses the titles current when it was written.
+	Date     time.Time
+	Language string // ISO 639-1, "" when unknown
+}
+
+// Result is what the tagger found, sorted as event.Record documents.
+type Result struct {
+	Countries []event.Country
+	Officials []event.Official
+	Topics    []event.Topic
+}
+
+// Tagger tags items against one gazetteer.
+type Tagger struct {
+	gazVersion string
+	d          *dict
+	cues       map[uint64]cue
+	countries  []gazetteer.Country
+	countryIdx map[string]int32
+	places     []placeInfo
+	orgs       []orgInfo
+	roles      []gazetteer.Role
+	people     []personInfo
+	surnames   [][]int32 // surname group → indices into people
+	topics     *topicScorer
+	pool       sync.Pool // *state scratch buffers
+}
+
+// New compiles the gazetteer's names into matchers. It is the only costly
+// step; the result is shared by all goroutines.
+func New(g *gazetteer.Gazetteer) (*Tagger, error) {
+	if g == nil {
+		return nil, fmt.Errorf("new tagger: nil gazetteer")
+	}
+	t := &Tagger{
+		gazVersion: g.Version,
+		d:          newDict(),
+		cues:       newCues(),
+		countryIdx: make(map[string]int32, len(g.Countries)),
+	}
+	t.compileCountries(g.Countries)
+	t.compilePlaces(g.Places)
+	t.compileOrgs(g.Orgs)
+	t.compileRoles(g.Roles)
+	t.compilePeople(g.People)
+	t.compileBlocks()
+	ts, err := newTopicScorer(g.Topics)
+	if err != nil {
+		return nil, fmt.Errorf("new tagger: topics: %w", err)
+	}
+	t.topics = ts
+	t.pool.New = func() any { return new(state) }
+	return t, nil
+}
+
+// Info names the tagger and the data it was built from.
+func (t *Tagger) Info() event.Tagger {
+	return event.Tagger{Name: "newsworker", Version: Version, GazetteerVersion: t.gazVersion}
+}
+
+// Tag tags one item. It returns ctx.Err() when the context ends first.
+func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	st := t.pool.Get().(*state)
+	defer t.pool.Put(st)
+	st.reset(&in)
+	st.title = tokenize(st.title, in.Title)
+	st.text = tokenize(st.text, in.Text)
+	st.titleCaps = allCaps(st.title)
+	st.textCaps = allCaps(st.text)
+	st.matches = t.d.scan(st.matches, st.title, fieldTitle, st.titleCaps)
+	var err error
+	if st.matches, err = t.d.scanCtx(ctx, st.matches, st.text, fieldText, st.textCaps); err != nil {
+		return Result{}, err
+	}
+	var res Result
+	res.Officials = t.officials(st)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	res.Countries = t.tagCountries(st)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	topics, err := t.topics.score(ctx, in.Title, in.Text)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Topics = topics
+	return res, nil
+}
+
+// state is the scratch space of one Tag call, recycled through a pool so a
+// steady stream of items allocates little beyond its output.
+type state struct {
+	in        *Input
+	title     []token
+	text      []token
+	titleCaps bool
+	textCaps  bool
+	matches   []match
+	occs      []occurrence
+	cands     []cand
+	tallies   []tally
+	offs      []official
+	lower     map[uint64]bool // keys of words written in lower case in the item
+}
+
+func (st *state) reset(in *Input) {
+	st.in = in
+	st.title = st.title[:0]
+	st.text = st.text[:0]
+	st.matches = st.matches[:0]
+	st.occs = st.occs[:0]
+	st.cands = st.cands[:0]
+	st.tallies = st.tallies[:0]
+	st.offs = st.offs[:0]
+	if st.lower == nil {
+		st.lower = make(map[uint64]bool)
+	}
+	clear(st.lower)
+}
+
+// toks returns the tokens and source string of a field.
+func (st *state) toks(field int8) ([]token, string) {
+	if field == fieldTitle {
+		return st.title, st.in.Title
+	}
+	return st.text, st.in.Text
+}
+
+func (st *state) caps(field int8) bool {
+	if field == fieldTitle {
+		return st.titleCaps
+	}
+	return st.textCaps
+}
+
+func fieldName(field int8) string {
+	if field == fieldTitle {
+		return "title"
+	}
+	return "text"
+}

@@ -1,0 +1,178 @@
+package tag
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or one punctuation mark of a field. Words are maximal
+// runs of letters and digits; every other non-space rune is a token of its
+// own, so "U.S." is [u . s .] and "al-Assad" is [al - assad]. Matching works
+// on these keys, which makes patterns and text tokenize the same way.
+type token struct {
+	start, end int32  // byte offsets in the field
+	key        uint64 // hash of the folded, lower-cased form
+	flags      uint16
+}
+
+const (
+	tWord     uint16 = 1 << iota // letters or digits
+	tCap                         // first letter upper case
+	tUpper                       // every letter upper case (and at least one letter)
+	tLower                       // first letter lower case
+	tDigit                       // starts with a digit
+	tSpace                       // preceded by white space
+	tPara                        // first token of a paragraph (or of the field)
+	tSentence                    // first token of a sentence
+)
+
+func (t token) is(f uint16) bool { return t.flags&f != 0 }
+
+// FNV-1a, 64 bit.
+const (
+	fnvOffset uint64 = 14695981039346656037
+	fnvPrime  uint64 = 1099511628211
+)
+
+func fnvRune(h uint64, r rune) uint64 {
+	if r < utf8.RuneSelf {
+		return (h ^ uint64(r)) * fnvPrime
+	}
+	var buf [4]byte
+	n := utf8.EncodeRune(buf[:], r)
+	for _, b := range buf[:n] {
+		h = (h ^ uint64(b)) * fnvPrime
+	}
+	return h
+}
+
+// keyOf hashes a single word as the tokenizer would.
+func keyOf(word string) uint64 {
+	h := fnvOffset
+	for _, r := range word {
+		h = fnvRune(h, foldRune(r))
+	}
+	return h
+}
+
+// tokenize appends the tokens of s to dst. It is linear in len(s) and
+// allocates only when dst grows.
+func tokenize(dst []token, s string) []token {
+	space, para, sentence := true, true, true
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		// ASCII fast paths; the pipeline's text is mostly ASCII.
+		if c == ' ' || c == '\t' || c == '\r' {
+			space = true
+			i++
+			continue
+		}
+		if c == '\n' {
+			if i+1 < len(s) && s[i+1] == '\n' {
+				para, sentence = true, true
+			}
+			space = true
+			i++
+			continue
+		}
+		var flags uint16
+		if space {
+			flags |= tSpace
+		}
+		if para {
+			flags |= tPara
+		}
+		if sentence {
+			flags |= tSentence
+		}
+		space, para, sentence = false, false, false
+		start := i
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+			i += size
+			if r == '.' || r == '!' || r == '?' {
+				sentence = true
+			}
+			dst = append(dst, token{start: int32(start), end: int32(i), key: fnvRune(fnvOffset, r), flags: flags})
+			continue
+		}
+		flags |= tWord
+		if unicode.IsDigit(r) {
+			flags |= tDigit
+		} else if unicode.IsUpper(r) {
+			flags |= tCap
+		} else {
+			flags |= tLower
+		}
+		h := fnvOffset
+		upper, letters := true, false
+		for i < len(s) {
+			c = s[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case c >= 'a' && c <= 'z':
+					upper, letters = false, true
+					h = (h ^ uint64(c)) * fnvPrime
+				case c >= 'A' && c <= 'Z':
+					letters = true
+					h = (h ^ uint64(c+'a'-'A')) * fnvPrime
+				case c >= '0' && c <= '9':
+					h = (h ^ uint64(c)) * fnvPrime
+				default:
+					goto done
+				}
+				i++
+				continue
+			}
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				break
+			}
+			if unicode.IsLetter(r) {
+				letters = true
+				if !unicode.IsUpper(r) {
+					upper = false
+				}
+			}
+			h = fnvRune(h, foldRune(r))
+			i += size
+		}
+	done:
+		if upper && letters {
+			flags |= tUpper
+		}
+		dst = append(dst, token{start: int32(start), end: int32(i), key: h, flags: flags})
+	}
+	return dst
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// allCaps reports whether a field is written in capitals (Reuters headlines):
+// case then says nothing about names, so matching must not rely on it.
+func allCaps(toks []token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		if t.is(tWord) && !t.is(tDigit) {
+			words++
+			if t.is(tUpper) {
+				upper++
+			}
+		}
+	}
+	return words >= 2 && upper*10 >= words*8
+}
