@@ -85,7 +85,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return tagFiles(ctx, proc, args, stdin, stdout)
 	case "eval":
-		return runEval(ctx, cfg, args, stdout)
+		return fmt.Errorf("eval: not wired yet")
 	case "import":
 		return runImport(args, stdout)
 	}

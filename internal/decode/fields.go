@@ -49,7 +49,7 @@ func fromObject(obj map[string]any) Item {
 	}
 	it.URL = firstString(low, urlKeys)
 	it.SourceName = sourceName(low)
-	it.ID = firstString(low, idKeys)
+	it.ID = idString(low, idKeys)
 	it.Language = firstString(low, langKeys)
 	for _, k := range dateKeys {
 		if t, ok := dateValue(low[k]); ok {
@@ -61,6 +61,19 @@ func fromObject(obj map[string]any) Item {
 }
 
 func firstString(m map[string]any, keys []string) string {
+	for _, k := range keys {
+		switch v := m[k].(type) {
+		case string:
+			if strings.TrimSpace(v) != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// idString accepts numeric ids too ("id": 12345).
+func idString(m map[string]any, keys []string) string {
 	for _, k := range keys {
 		switch v := m[k].(type) {
 		case string:

@@ -124,4 +124,10 @@ type Gazetteer struct {
 	// Version is a content hash of every loaded file ("sha256:" + 16 hex),
 	// so a replay can tell whether the data changed.
 	Version string
+
+	// Indexes into the slices above, built once by Load.
+	byCode   map[string]int // country alpha-2
+	byCode3  map[string]int // country alpha-3
+	byTopic  map[string]int
+	byPerson map[string]int
 }

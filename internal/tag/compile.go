@@ -23,7 +23,8 @@ type personInfo struct {
 	id      string
 	name    string
 	terms   []gazetteer.Term
-	surname uint64 // key of the surname the person is usually called by
+	surname uint64   // key of the surname the person is usually called by
+	words   []uint64 // keys of every word of every form of the name
 }
 
 // addForms registers a surface and, when it has umlauts, the wire-service
@@ -109,13 +110,25 @@ func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 		forms := append([]string{p.Name}, p.Aliases...)
 		for fi, f := range forms {
 			t.addForms(f, sense{kind: sPerson, ref: ref})
+			for _, tk := range tokenize(nil, f) {
+				if tk.is(tWord) {
+					info.words = append(info.words, tk.key)
+				}
+			}
+			if v, ok := germanVariant(f); ok {
+				for _, tk := range tokenize(nil, v) {
+					if tk.is(tWord) {
+						info.words = append(info.words, tk.key)
+					}
+				}
+			}
 			if short, ok := dropMiddleInitials(f); ok {
 				t.addForms(short, sense{kind: sPerson, ref: ref})
 			}
 			for si, sn := range surnameForms(f) {
 				k := keyOfPhrase(sn)
 				if fi == 0 && si == 0 {
-					info.surname = k
+					info.surname = keyOf(sn)
 				}
 				g, ok := groups[k]
 				if !ok {

@@ -1,6 +1,10 @@
 package tag
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsworker/newsworker/pkg/event"
+)
 
 // datelineOcc adds the dateline's country as an occurrence. The place is
 // read as "CITY" or "CITY, QUALIFIER": a qualifier that is a state,
@@ -119,7 +123,7 @@ func sameCountries(a, b []int32) bool {
 
 // placeSpan finds the place inside the dateline's span of the text, for
 // evidence; it falls back to the whole dateline.
-func placeSpan(text string, d *eventDateline) (int, int) {
+func placeSpan(text string, d *event.Dateline) (int, int) {
 	s, e := d.Start, d.End
 	if s < 0 || e > len(text) || s > e {
 		return 0, 0

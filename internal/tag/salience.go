@@ -59,9 +59,6 @@ type tally struct {
 
 // tagCountries resolves, tallies and ranks the item's countries.
 func (t *Tagger) tagCountries(st *state) []event.Country {
-	t.collect(st)
-	t.datelineOcc(st)
-	t.officialOccs(st)
 	if cap(st.tallyIdx) < len(t.countries) {
 		st.tallyIdx = make([]int32, len(t.countries))
 		for i := range st.tallyIdx {
@@ -89,7 +86,7 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 			w = min(w*titleBoost, 0.9)
 			tl.title = true
 		case o.kind != mDateline:
-			if para := st.text[o.tok].is(tPara) && o.start < 400; !para {
+			if lead := o.tok >= 0 && st.text[o.tok].is(tPara) && o.start < 400; !lead {
 				w *= 1 - (1-positionFloor)*float64(o.start)/float64(textLen)
 			}
 			tl.first = min(tl.first, o.start)
@@ -143,4 +140,25 @@ func (t *Tagger) rankCountries(st *state) []event.Country {
 		}
 	}
 	return out
+}
+
+// officialOccs lets the officials' countries add to salience (never create a
+// country on their own: a story quoting a foreign minister is not always
+// about his country).
+func (t *Tagger) officialOccs(st *state, offs []event.Official) {
+	for _, o := range offs {
+		ci, ok := t.countryIdx[o.Country]
+		if !ok || len(o.Evidence) == 0 {
+			continue
+		}
+		ev := o.Evidence[0]
+		field := fieldText
+		if ev.Field == "title" {
+			field = fieldTitle
+		}
+		from := int32(len(st.cands))
+		st.cands = append(st.cands, cand{country: ci, kind: mOfficial})
+		st.occs = append(st.occs, occurrence{field: field, kind: mOfficial, start: int32(ev.Start), end: int32(ev.End),
+			tok: -1, candFrom: from, candTo: from + 1})
+	}
 }

@@ -107,10 +107,13 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 		return Result{}, err
 	}
 	var res Result
+	t.collect(st)
+	t.datelineOcc(st)
 	res.Officials = t.officials(st)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
+	t.officialOccs(st, res.Officials)
 	res.Countries = t.tagCountries(st)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
@@ -136,7 +139,13 @@ type state struct {
 	cands     []cand
 	tallies   []tally
 	offs      []official
-	lower     map[uint64]bool // keys of words written in lower case in the item
+	sure      []bool
+	tallyIdx  []int32
+	scratch   []token
+	dmatches  []match
+	used      []bool          // text tokens consumed by an official's name or title
+	usedTitle []bool          // the same for the title
+	lower     map[uint64]bool // memo: is this word also written in lower case?
 }
 
 func (st *state) reset(in *Input) {

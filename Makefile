@@ -1,0 +1,51 @@
+# The one entry point. `make test` is the README's test command and what
+# .ci/run calls: it starts the real Kafka 4.x broker (deploy/kafka/kafka.sh,
+# from Maven Central), runs every test against it, and stops it.
+SHELL := /bin/bash
+GO ?= go
+KAFKA := deploy/kafka/kafka.sh
+export NEWSWORKER_TEST_BROKERS ?= 127.0.0.1:9092
+FUZZTIME ?= 10s
+
+.PHONY: build test unit vet fuzz fuzz-long bench demo broker-start broker-stop eval
+
+build:
+	$(GO) build -o bin/newsworker ./cmd/newsworker
+
+demo:
+	$(GO) run ./cmd/newsworker demo
+
+vet:
+	$(GO) vet ./...
+
+# Unit tests only: no broker; integration tests skip and say so.
+unit:
+	NEWSWORKER_TEST_BROKERS= $(GO) test -count=1 ./...
+
+# Everything, against a real broker started here (and stopped afterwards).
+test:
+	@$(KAFKA) start
+	@trap '$(KAFKA) stop >/dev/null 2>&1 || true' EXIT; \
+	  $(GO) test -count=1 -timeout 30m ./... && $(MAKE) --no-print-directory fuzz
+
+# Short fuzz runs of every fuzz target (CI); fuzz-long for longer.
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/decode
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./internal/normalize
+	@if grep -q 'func FuzzTag' internal/tag/*_test.go 2>/dev/null; then \
+	  $(GO) test -run '^$$' -fuzz '^FuzzTag$$' -fuzztime $(FUZZTIME) ./internal/tag; fi
+
+fuzz-long:
+	$(MAKE) fuzz FUZZTIME=10m
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/normalize ./internal/tag ./internal/pipeline
+
+eval:
+	$(GO) run ./cmd/newsworker eval ../shared/eval/seed.jsonl ../shared/eval/reuters-dev.jsonl ../shared/eval/bbc-dev.jsonl
+
+broker-start:
+	$(KAFKA) start
+
+broker-stop:
+	$(KAFKA) stop

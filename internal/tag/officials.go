@@ -1,0 +1,197 @@
+package tag
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// official is one person found in the item, before output.
+type official struct {
+	person   int32 // index into Tagger.people, -1 when not in the gazetteer
+	field    int8  // where the name was first written
+	nameB    int32 // its tokens [nameB, nameE)
+	nameE    int32
+	surname  uint64 // token key the person is called by alone
+	role     int32  // index into Tagger.roles of the title written, -1 none
+	deputy   bool   // "Deputy Foreign Minister": a lesser office than role
+	country  string // from the title's modifier ("Russian", "Bundesbank")
+	titled   bool   // a title was written with the name
+	former   bool   // "former President ..."
+	mentions int
+	ev       [maxEvidence]span
+	nev      int
+}
+
+type span struct {
+	field      int8
+	start, end int32
+}
+
+// addEvidence records a mention; only the first maxEvidence spans are kept.
+func (o *official) addEvidence(s span) {
+	o.mentions++
+	for _, e := range o.ev[:o.nev] {
+		if e == s {
+			o.mentions--
+			return
+		}
+	}
+	if o.nev < maxEvidence {
+		o.ev[o.nev] = s
+		o.nev++
+	}
+}
+
+// register adds or merges an official. Resolved people merge by identity,
+// others by the surname as written.
+func (st *state) register(o official, ev span) *official {
+	for i := range st.offs {
+		p := &st.offs[i]
+		if (o.person >= 0 && p.person == o.person) || (o.person < 0 && p.person < 0 && p.surname == o.surname) {
+			if !p.titled && o.titled {
+				p.role, p.deputy, p.titled = o.role, o.deputy, true
+			}
+			if p.country == "" {
+				p.country = o.country
+			}
+			p.former = p.former || o.former
+			p.addEvidence(ev)
+			return p
+		}
+	}
+	o.addEvidence(ev)
+	st.offs = append(st.offs, o)
+	return &st.offs[len(st.offs)-1]
+}
+
+// officials finds the item's officials: titles with names first (they
+// carry role and country), then full names of known people, then surnames
+// and honorifics that refer back to them or, alone, to one known person.
+func (t *Tagger) officials(st *state) []event.Official {
+	st.markUsed()
+	t.titledNames(st)
+	t.knownNames(st)
+	t.backReferences(st, 0)
+	t.bareSurnames(st)
+	out := make([]event.Official, 0, len(st.offs))
+	for i := range st.offs {
+		if e, ok := t.output(st, &st.offs[i]); ok {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b event.Official) int {
+		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Role, b.Role))
+	})
+	return out
+}
+
+// output decides whether a found person is reported and how.
+func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
+	var e event.Official
+	roleName, office, roleCountry := "", "", ""
+	if o.role >= 0 {
+		r := &t.roles[o.role]
+		roleName, office, roleCountry = r.Role, r.Office, r.Country
+		if o.deputy {
+			roleName, office = "Deputy "+roleName, "other"
+		}
+	}
+	country := cmp.Or(o.country, roleCountry)
+	if o.person >= 0 {
+		p := &t.people[o.person]
+		e.Name, e.ID = p.name, p.id
+		term, status, ok := t.office(p, st.in.Date, hint{office: office, country: country})
+		switch {
+		case o.titled && !o.former && (!ok || status != event.StatusInOffice):
+			// The text's own title is the better witness of its day.
+			e.Role, e.Country, e.Status = roleName, cmp.Or(country, term.Country), event.StatusInOffice
+		case ok:
+			e.Role, e.Country, e.Status = term.Role, term.Country, status
+		default:
+			return e, false // not yet in any office on the article's date
+		}
+		if o.former {
+			e.Status = event.StatusFormer
+		}
+	} else {
+		if !o.titled {
+			return e, false
+		}
+		toks, src := st.toks(o.field)
+		e.Name = src[toks[o.nameB].start:toks[o.nameE-1].end]
+		e.Role, e.Country, e.Status = roleName, country, event.StatusInOffice
+		if e.Country == "" && office != "org_leader" {
+			e.Country = t.datelineCountry(st)
+		}
+		if o.former {
+			e.Status = event.StatusFormer
+		}
+	}
+	e.Mentions = o.mentions
+	for _, s := range o.ev[:o.nev] {
+		_, src := st.toks(s.field)
+		e.Evidence = append(e.Evidence, event.Evidence{Field: fieldName(s.field), Text: src[s.start:s.end], Start: int(s.start), End: int(s.end)})
+	}
+	slices.SortFunc(e.Evidence, func(a, b event.Evidence) int {
+		return cmp.Or(cmp.Compare(a.Field, b.Field), cmp.Compare(a.Start, b.Start))
+	})
+	return e, true
+}
+
+// matchAt returns the index of the match that starts at token k of a field,
+// or -1.
+func (st *state) matchAt(field int8, k int) int {
+	i := sort.Search(len(st.matches), func(i int) bool {
+		m := st.matches[i]
+		return m.field > field || m.field == field && int(m.i) >= k
+	})
+	if i < len(st.matches) && st.matches[i].field == field && int(st.matches[i].i) == k {
+		return i
+	}
+	return -1
+}
+
+// matchEnding returns the index of the match that ends just before token k
+// (exclusive end k), or -1.
+func (st *state) matchEnding(field int8, k int) int {
+	i := sort.Search(len(st.matches), func(i int) bool {
+		m := st.matches[i]
+		return m.field > field || m.field == field && int(m.j) >= k
+	})
+	if i < len(st.matches) && st.matches[i].field == field && int(st.matches[i].j) == k {
+		return i
+	}
+	return -1
+}
+
+// markUsed sizes the per-token "consumed" flags.
+func (st *state) markUsed() {
+	st.used = resize(st.used, len(st.text))
+	st.usedTitle = resize(st.usedTitle, len(st.title))
+}
+
+func resize(b []bool, n int) []bool {
+	if cap(b) < n {
+		b = make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+func (st *state) usedOf(field int8) []bool {
+	if field == fieldTitle {
+		return st.usedTitle
+	}
+	return st.used
+}
+
+func (st *state) use(field int8, b, e int) {
+	u := st.usedOf(field)
+	for i := b; i < e; i++ {
+		u[i] = true
+	}
+}

@@ -1,0 +1,109 @@
+package tag
+
+// cutName ends a name span at the first token that starts a phrase which is
+// not a person's name (a place, a title, an organisation): "President
+// Reagan Chief of Staff ..." stops before "Chief".
+func (t *Tagger) cutName(st *state, field int8, b, e int) int {
+	for k := b; k < e; k++ {
+		mi := st.matchAt(field, k)
+		if mi < 0 {
+			continue
+		}
+		m := st.matches[mi]
+		personish := false
+		for s, sn := range t.d.nodes[m.node].senses {
+			if m.mask&(1<<s) != 0 && (sn.kind == sPerson || sn.kind == sSurname) {
+				personish = true
+			}
+		}
+		if personish {
+			k = int(m.j) - 1
+			continue
+		}
+		return k
+	}
+	return e
+}
+
+// notAName: a span that is wholly a place or organisation ("In Moscow,
+// Russia's foreign minister said") is no name.
+func (t *Tagger) notAName(st *state, field int8, b, e int) bool {
+	mi := st.matchAt(field, b)
+	if mi < 0 {
+		return false
+	}
+	m := st.matches[mi]
+	if int(m.j) < e {
+		return false
+	}
+	for s, sn := range t.d.nodes[m.node].senses {
+		if m.mask&(1<<s) != 0 && (sn.kind == sPerson || sn.kind == sSurname) {
+			return false
+		}
+	}
+	return true
+}
+
+// closesApposition: an appositive name is followed by a comma, a full stop,
+// a parenthesis or a verb of saying.
+func closesApposition(toks []token, src string, k int, t *Tagger) bool {
+	tk := toks[k]
+	if !tk.is(tWord) {
+		p := src[tk.start:tk.end]
+		return p == "," || p == "." || p == ")" || p == ";"
+	}
+	return t.hasCue(tk, cSpeech)
+}
+
+// addTitled registers the person named at tokens [nb, ne) with a title.
+func (t *Tagger) addTitled(st *state, ti title, nb, ne int) {
+	toks, _ := st.toks(ti.field)
+	office := t.roles[ti.role].Office
+	country := ti.country
+	h := hint{office: office, country: country}
+	if h.country == "" {
+		h.country = t.roles[ti.role].Country
+	}
+	p := t.resolveName(st, ti.field, nb, ne, h)
+	sn := t.surnameTok(toks, nb, ne)
+	o := official{person: p, field: ti.field, nameB: int32(nb), nameE: int32(ne), surname: toks[sn].key,
+		role: ti.role, deputy: ti.deputy, country: country, titled: true, former: ti.former}
+	if p >= 0 {
+		o.surname = t.people[p].surname
+	}
+	b, e := min(ti.b, nb), max(ti.e, ne)
+	st.register(o, span{field: ti.field, start: toks[b].start, end: toks[e-1].end})
+	st.use(ti.field, nb, ne)
+	st.use(ti.field, ti.b, ti.e)
+}
+
+// knownNames registers every full name of a gazetteer person not already
+// read as part of a title.
+func (t *Tagger) knownNames(st *state) {
+	for _, m := range st.matches {
+		used := st.usedOf(m.field)
+		if used[m.i] {
+			continue
+		}
+		for k, s := range t.d.nodes[m.node].senses {
+			if m.mask&(1<<k) == 0 || s.kind != sPerson {
+				continue
+			}
+			toks, _ := st.toks(m.field)
+			st.register(official{person: s.ref, field: m.field, nameB: m.i, nameE: m.j, surname: t.people[s.ref].surname, role: -1},
+				span{field: m.field, start: toks[m.i].start, end: toks[m.j-1].end})
+			st.use(m.field, int(m.i), int(m.j))
+			break
+		}
+	}
+}
+
+// datelineCountry is the dateline's country when it names exactly one.
+func (t *Tagger) datelineCountry(st *state) string {
+	for _, o := range st.occs {
+		if o.kind == mDateline && o.candTo-o.candFrom == 1 {
+			return t.countries[st.cands[o.candFrom].country].Code
+		}
+	}
+	return ""
+}

@@ -1,0 +1,163 @@
+package tag
+
+// A title is a role phrase from the roles vocabulary with what qualifies
+// it: "former U.S. Treasury Secretary James Baker", "Japan's Finance
+// Minister Kiichi Miyazawa", "Lavrov, Russia's foreign minister,", "the
+// prime minister, Theresa May,".
+type title struct {
+	field   int8
+	b, e    int // tokens of the whole title, modifiers included
+	role    int32
+	country string // from a modifier or "of <country>"
+	orgMod  bool   // a country-less modifier such as a company name precedes
+	former  bool
+	deputy  bool
+	det     bool // "the foreign minister": may refer back to someone
+}
+
+// titledNames finds every role phrase and the name it introduces.
+func (t *Tagger) titledNames(st *state) {
+	for mi := range st.matches {
+		m := st.matches[mi]
+		role := t.roleOf(m)
+		if role < 0 {
+			continue
+		}
+		toks, src := st.toks(m.field)
+		caps := st.caps(m.field)
+		ti := t.readTitle(st, m, role)
+		if ti.orgMod && t.roles[role].Country == "" && ti.country == "" && !governmental(t.roles[role].Office) {
+			continue // "Chrysler Corp Chairman Lee Iacocca"
+		}
+		k := ti.e
+		nb, ne := k, t.nameAfter(toks, src, k, caps)
+		if ne > nb {
+			ne = t.cutName(st, m.field, nb, ne)
+		}
+		if ne <= nb && k+1 < len(toks) && src[toks[k].start:toks[k].end] == "," && ti.det {
+			// "the prime minister, Theresa May, said"
+			nb, ne = k+1, t.nameAfter(toks, src, k+1, caps)
+			if ne > nb {
+				ne = t.cutName(st, m.field, nb, ne)
+			}
+			if ne > nb && ne < len(toks) && !closesApposition(toks, src, ne, t) {
+				ne = nb
+			}
+		}
+		if ne <= nb {
+			// "Sergei Lavrov, Russia's foreign minister"
+			c := ti.b - 1
+			if c >= 1 && src[toks[c].start:toks[c].end] == "," {
+				nb, ne = t.nameBefore(toks, src, c, caps), c
+				if nb < ne && t.notAName(st, m.field, nb, ne) {
+					nb = ne
+				}
+			}
+		}
+		if ne <= nb {
+			continue
+		}
+		if st.usedOf(m.field)[nb] {
+			continue
+		}
+		t.addTitled(st, ti, nb, ne)
+	}
+}
+
+// readTitle reads the modifiers before a role match and "of <country>"
+// after it.
+func (t *Tagger) readTitle(st *state, m match, role int32) title {
+	toks, src := st.toks(m.field)
+	ti := title{field: m.field, b: int(m.i), e: int(m.j), role: role}
+	for k, steps := int(m.i)-1, 0; k >= 0 && steps < 3; steps++ {
+		tk := toks[k]
+		switch {
+		case tk.is(tWord) && t.hasCue(tk, cFormer):
+			ti.former, ti.b, k = true, k, k-1
+			continue
+		case tk.is(tWord) && t.hasCue(tk, cDeputy) && !t.hasCue(tk, cNotName):
+			ti.deputy, ti.b, k = true, k, k-1
+			continue
+		case !tk.is(tWord) && src[tk.start:tk.end] == "-" && k > 0 && t.hasCue(toks[k-1], cFormer):
+			ti.former, ti.b, k = true, k-1, k-2
+			continue
+		}
+		end, w := k+1, src[tk.start:tk.end]
+		switch {
+		case w == "'":
+			end = k // "Damascus' envoy"
+		case (w == "s" || w == "S") && k >= 1 && src[toks[k-1].start:toks[k-1].end] == "'":
+			end = k - 1 // "Japan's"
+		}
+		mj := st.matchEnding(m.field, end)
+		if mj < 0 {
+			if tk.is(tWord) && (tk.is(tCap) || st.caps(m.field)) && !t.hasCue(tk, cNotName) && !tk.is(tSentence) {
+				ti.orgMod = true
+			}
+			break
+		}
+		c, isOrg := t.modifierCountry(st.matches[mj])
+		if c == "" && !isOrg {
+			break
+		}
+		if ti.country == "" {
+			ti.country = c
+		}
+		ti.b = int(st.matches[mj].i)
+		k = ti.b - 1
+	}
+	if ti.b > 0 && toks[ti.b-1].is(tWord) && t.hasCue(toks[ti.b-1], cDet) {
+		ti.det = true
+	}
+	// "President of Syria Bashar al-Assad", "Minister for Trade ..."
+	if k := ti.e; k+1 < len(toks) && toks[k].is(tWord) && toks[k].is(tLower) && t.hasCue(toks[k], cPrep) {
+		if mj := st.matchAt(m.field, k+1); mj >= 0 {
+			if c, _ := t.modifierCountry(st.matches[mj]); c != "" {
+				ti.country = c
+				ti.e = int(st.matches[mj].j)
+			}
+		}
+	}
+	return ti
+}
+
+// modifierCountry reads a match used before a title: a country, demonym or
+// city gives a country code, an organisation its code (country or "IMF").
+func (t *Tagger) modifierCountry(m match) (code string, org bool) {
+	for k, s := range t.d.nodes[m.node].senses {
+		if m.mask&(1<<k) == 0 {
+			continue
+		}
+		switch s.kind {
+		case sCountry, sDemonym:
+			return t.countries[s.ref].Code, false
+		case sPlace:
+			if p := &t.places[s.ref]; len(p.countries) == 1 && !s.ambiguous {
+				return t.countries[p.countries[0]].Code, false
+			}
+		case sOrg:
+			return t.orgs[s.ref].code, true
+		}
+	}
+	return "", false
+}
+
+func (t *Tagger) roleOf(m match) int32 {
+	for k, s := range t.d.nodes[m.node].senses {
+		if m.mask&(1<<k) != 0 && s.kind == sRole {
+			return s.ref
+		}
+	}
+	return -1
+}
+
+// governmental offices are public whoever writes them: a "finance
+// minister" is an official even without a country, a "president" after a
+// company's name is not.
+func governmental(office string) bool {
+	switch office {
+	case "head_of_government", "foreign", "finance", "defence", "interior", "central_bank":
+		return true
+	}
+	return false
+}
