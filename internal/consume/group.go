@@ -212,3 +212,9 @@ func (g *Group) commit(gen *kafka.Generation, partition int, tr *tracker) {
 	tr.committedUpTo(off)
 	g.m.Commits.Inc()
 }
+
+// NewDelivery makes a Delivery whose Ack calls ack; for other sources of
+// messages and for tests.
+func NewDelivery(msg kafka.Message, ack func()) *Delivery {
+	return &Delivery{Msg: msg, Fetched: time.Now(), ack: ack}
+}

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/newsworker/newsworker/internal/gazetteer"
 )
 
 // refCountry is the part of mledoze/countries' record the check needs.
@@ -35,6 +38,34 @@ func TestCountriesReference(t *testing.T) {
 	if len(g.Countries) == 0 {
 		t.Skip("skipped: no built-in countries yet")
 	}
+	failures, summary := checkCountries(t, g, path)
+	t.Log(summary)
+	for _, f := range failures {
+		t.Error(f)
+	}
+}
+
+// TestCountriesChecker runs the check on a fixture with planted mistakes.
+func TestCountriesChecker(t *testing.T) {
+	path := sharedData(t, "countries/countries.json")
+	g, err := gazetteer.LoadFiles("testdata/countries.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	failures, summary := checkCountries(t, g, path)
+	t.Log(summary)
+	got := strings.Join(failures, "\n")
+	for _, want := range []string{"RU (Russia): alpha-3 RUX, the reference says RUS", "FR (Frankreich): neither the name", "sovereign country DE (Germany) has no built-in row"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no failure %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "US (United States)") || strings.Contains(got, "XK") {
+		t.Errorf("false failure in:\n%s", got)
+	}
+}
+
+func checkCountries(t *testing.T, g *gazetteer.Gazetteer, path string) ([]string, string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -76,9 +107,6 @@ func TestCountriesReference(t *testing.T) {
 			failures = append(failures, fmt.Sprintf("sovereign country %s (%s) has no built-in row", r.CCA2, r.Name.Common))
 		}
 	}
-	t.Logf("countries: %d built-in rows checked against %d reference countries; %d of %d sovereign countries present; %d problems",
+	return failures, fmt.Sprintf("countries: %d rows checked against %d reference countries; %d of %d sovereign countries present; %d problems",
 		len(g.Countries), len(ref), sovereign-missing, sovereign, len(failures))
-	for _, f := range failures {
-		t.Error(f)
-	}
 }

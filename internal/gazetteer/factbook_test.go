@@ -68,7 +68,7 @@ func TestFactbookHeads(t *testing.T) {
 // built-in data is complete.
 func TestFactbookChecker(t *testing.T) {
 	fb := readFactbook(t, sharedData(t, "factbook/executives-1990-2025.jsonl"))
-	g, err := gazetteer.Load("testdata/heads.tsv")
+	g, err := gazetteer.LoadFiles("testdata/heads.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

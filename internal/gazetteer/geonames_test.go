@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsworker/newsworker/internal/gazetteer"
 )
 
 // smallPlaces are capitals and towns we list on purpose although GeoNames'
@@ -67,19 +69,50 @@ func TestGeoNamesPlaces(t *testing.T) {
 	if places == 0 {
 		t.Skip("skipped: no built-in places of kind city or capital yet")
 	}
+	failures, summary := checkGeoNames(t, g, path)
+	t.Log(summary)
+	for _, f := range failures {
+		t.Error(f)
+	}
+}
+
+// TestGeoNamesChecker runs the check on a fixture with planted mistakes.
+func TestGeoNamesChecker(t *testing.T) {
+	path := sharedData(t, "geonames/cities15000.txt")
+	g, err := gazetteer.LoadFiles("testdata/places.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	failures, summary := checkGeoNames(t, g, path)
+	t.Log(summary)
+	got := strings.Join(failures, "\n")
+	for _, want := range []string{"Albany (AL): cities15000 has it only in", "Nowhereville (GR): not in cities15000"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no failure %q in:\n%s", want, got)
+		}
+	}
+	for _, bad := range []string{"Kyiv", "Zürich", "Vaduz", "Moscow"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("false failure for %s in:\n%s", bad, got)
+		}
+	}
+}
+
+func checkGeoNames(t *testing.T, g *gazetteer.Gazetteer, path string) ([]string, string) {
 	countries := readGeoNamesNames(t, path)
 	small := map[string]string{}
 	for k, why := range smallPlaces {
 		i := strings.LastIndexByte(k, '/')
 		small[fold(k[:i])+k[i:]] = why
 	}
-	var ok, excused int
+	var places, ok, excused int
 	var failures []string
 	used := map[string]bool{}
 	for _, p := range g.Places {
 		if p.Kind != "city" && p.Kind != "capital" {
 			continue
 		}
+		places++
 		want := p.Countries[0]
 		var found []string
 		match := false
@@ -108,15 +141,12 @@ func TestGeoNamesPlaces(t *testing.T) {
 			failures = append(failures, fmt.Sprintf("%s:%d: %s (%s): cities15000 has it only in %s", p.Pos.File, p.Pos.Line, p.Name, want, strings.Join(slices.Compact(found), ",")))
 		}
 	}
-	t.Logf("geonames: %d cities/capitals checked: %d found with the same country, %d excused as small places, %d mismatches", places, ok, excused, len(failures))
 	for k, needed := range used {
 		if !needed {
 			t.Logf("small-place exception %q is not needed: the place is in cities15000", k)
 		}
 	}
-	for _, f := range failures {
-		t.Error(f)
-	}
+	return failures, fmt.Sprintf("geonames: %d cities/capitals checked: %d found with the same country, %d excused as small places, %d mismatches", places, ok, excused, len(failures))
 }
 
 // readGeoNamesNames maps every folded name, ASCII name and alternate name to

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/newsworker/newsworker/internal/gazetteer"
 )
 
 // iptcScheme is the part of IPTC's SKOS JSON (cptall-en-GB.json) we read.
@@ -41,6 +43,35 @@ func TestIPTCTopics(t *testing.T) {
 	if len(g.Topics) == 0 {
 		t.Skip("skipped: no built-in topics yet")
 	}
+	failures, summary := checkIPTC(t, g, path)
+	t.Log(summary)
+	for _, f := range failures {
+		t.Error(f)
+	}
+}
+
+// TestIPTCChecker runs the check on a fixture with planted mistakes.
+func TestIPTCChecker(t *testing.T) {
+	path := sharedData(t, "iptc/cptall-en-GB.json")
+	g, err := gazetteer.LoadFiles("testdata/topics.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	failures, summary := checkIPTC(t, g, path)
+	t.Log(summary)
+	got := strings.Join(failures, "\n")
+	for _, want := range []string{`medtop:20000639 "Diplomacy": IPTC's label is "diplomacy"`, `medtop:20000030 "music theatre": retired`,
+		`medtop:99999999 "nothing": no such IPTC Media Topic`, "16 of 17 top-level concepts missing", "want at least 150"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no failure %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, `"international relations"`) {
+		t.Errorf("false failure in:\n%s", got)
+	}
+}
+
+func checkIPTC(t *testing.T, g *gazetteer.Gazetteer, path string) ([]string, string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -92,9 +123,6 @@ func TestIPTCTopics(t *testing.T) {
 	if nonTop < 150 {
 		failures = append(failures, fmt.Sprintf("%d concepts below the top level, want at least 150", nonTop))
 	}
-	t.Logf("iptc: %d built-in topics (%d below the top level) checked against %d IPTC concepts; %d problems",
+	return failures, fmt.Sprintf("iptc: %d topics (%d below the top level) checked against %d IPTC concepts; %d problems",
 		len(g.Topics), nonTop, len(ref), len(failures))
-	for _, f := range failures {
-		t.Error(f)
-	}
 }

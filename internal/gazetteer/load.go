@@ -51,14 +51,33 @@ func Load(extraFiles ...string) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range extraFiles {
+	user, err := userSources(extraFiles)
+	if err != nil {
+		return nil, err
+	}
+	return load(append(srcs, user...))
+}
+
+// LoadFiles loads only the given files, without the built-in data: for
+// checking a user file, or an importer's output, on its own.
+func LoadFiles(files ...string) (*Gazetteer, error) {
+	srcs, err := userSources(files)
+	if err != nil {
+		return nil, err
+	}
+	return load(srcs)
+}
+
+func userSources(files []string) ([]source, error) {
+	var srcs []source
+	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return nil, fmt.Errorf("load gazetteer: %w", err)
 		}
 		srcs = append(srcs, source{name: f, hashName: "user/" + filepath.Base(f), data: data})
 	}
-	return load(srcs)
+	return srcs, nil
 }
 
 func builtinSources() ([]source, error) {

@@ -102,7 +102,7 @@ func (t *Tagger) collect(st *state) {
 			st.cands = st.cands[:from]
 			continue
 		}
-		o := occurrence{field: m.field, start: toks[m.i].start, end: toks[m.j-1].end, tok: m.i, candFrom: from, candTo: int32(len(st.cands))}
+		o := occurrence{field: m.field, kind: mName, start: toks[m.i].start, end: toks[m.j-1].end, tok: m.i, candFrom: from, candTo: int32(len(st.cands))}
 		t.qualify(st, mi, &o)
 		if o.candFrom < o.candTo {
 			st.occs = append(st.occs, o)
@@ -122,6 +122,18 @@ func (t *Tagger) qualify(st *state, mi int, o *occurrence) {
 	if next.field != m.field || next.i != m.j+1 || src[toks[m.j].start:toks[m.j].end] != "," {
 		return
 	}
+	// Only a place is qualified ("Iraq, Jordan" is a list), and only by a
+	// name that cannot itself be a city ("Moscow, Washington and Beijing"
+	// is a list too).
+	isPlace := false
+	for k, s := range t.d.nodes[m.node].senses {
+		if m.mask&(1<<k) != 0 && s.kind == sPlace {
+			isPlace = true
+		}
+	}
+	if !isPlace {
+		return
+	}
 	var qual []int32
 	for k, s := range t.d.nodes[next.node].senses {
 		if next.mask&(1<<k) == 0 {
@@ -131,8 +143,11 @@ func (t *Tagger) qualify(st *state, mi int, o *occurrence) {
 		case sCountry:
 			qual = append(qual, s.ref)
 		case sPlace:
-			if p := &t.places[s.ref]; p.kind == "state" || p.kind == "region" {
-				qual = append(qual, p.countries...)
+			switch t.places[s.ref].kind {
+			case "state", "region":
+				qual = append(qual, t.places[s.ref].countries...)
+			case "capital", "city":
+				return
 			}
 		}
 	}
