@@ -124,6 +124,11 @@ func TestCrashRestart(t *testing.T) {
 			t.Errorf("partition %d committed %d, end %d", p, committed[p], e)
 		}
 	}
+	report, err := auditTopics(t, brokers, in, out, dlq)
+	t.Logf("newsworker audit:\n%s", report)
+	if err != nil {
+		t.Errorf("audit: %v", err)
+	}
 }
 
 func tail(b []byte, n int) []byte {

@@ -26,6 +26,8 @@ commands:
   demo [-json]        embedded broker + sample items + the real worker; prints the events
   tag [FILE...]       offline: JSON Lines in (files or stdin), one JSON line out per input line
   eval [-json] [-v] FILE...  score the tagger on eval files (../shared/eval format)
+  audit [-input T] [-output T] [-dlq T] [-since T] [-until T] [-json]
+                      completeness check: every input offset has a record or a dead letter
   import KIND IN      convert a public source to a gazetteer file on stdout (geonames, wikidata, cameo)
   version             print the version
 `
@@ -86,6 +88,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return tagFiles(ctx, proc, args, stdin, stdout)
 	case "eval":
 		return fmt.Errorf("eval: not wired yet")
+	case "audit":
+		return runAudit(ctx, cfg, args, stdout)
 	case "import":
 		return runImport(args, stdout)
 	}

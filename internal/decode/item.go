@@ -109,20 +109,20 @@ func decodeJSON(v []byte, sniff bool) (Item, error) {
 	case string:
 		return decodeText(x), nil
 	default:
-		return Item{}, reject(ReasonUnsupportedJSON, "JSON value is a %s; want an object or a string", jsonKind(raw))
+		return Item{}, reject(ReasonUnsupportedJSON, "JSON value is %s; want an object or a string", jsonKind(raw))
 	}
 }
 
 func jsonKind(v any) string {
 	switch v.(type) {
 	case []any:
-		return "array"
+		return "an array"
 	case json.Number:
-		return "number"
+		return "a number"
 	case bool:
-		return "boolean"
+		return "a boolean"
 	case nil:
 		return "null"
 	}
-	return "value"
+	return "a value"
 }

@@ -70,7 +70,7 @@ func waitTopic(t testing.TB, brokers []string, topic string, partitions int) {
 func Produce(t testing.TB, brokers []string, topic string, msgs []kafka.Message) {
 	t.Helper()
 	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: topic, Balancer: &kafka.RoundRobin{},
-		RequiredAcks: kafka.RequireAll, BatchSize: 1000, BatchBytes: 16 << 20, BatchTimeout: 5 * time.Millisecond}
+		RequiredAcks: kafka.RequireAll, BatchSize: 1000, BatchBytes: 900 << 10, BatchTimeout: 5 * time.Millisecond}
 	defer w.Close()
 	for len(msgs) > 0 {
 		n := min(len(msgs), 1000)

@@ -100,6 +100,9 @@ func (t *Tagger) readTitle(st *state, m match, role int32) title {
 		if c == "" && !isOrg {
 			break
 		}
+		if c == "" {
+			ti.orgMod = true
+		}
 		if ti.country == "" {
 			ti.country = c
 		}
@@ -136,7 +139,11 @@ func (t *Tagger) modifierCountry(m match) (code string, org bool) {
 				return t.countries[p.countries[0]].Code, false
 			}
 		case sOrg:
-			return t.orgs[s.ref].code, true
+			// A company gives no office: "Chrysler Chairman".
+			if o := &t.orgs[s.ref]; countryOrg(o.kind) || o.kind == "intl_org" {
+				return o.code, true
+			}
+			return "", true
 		}
 	}
 	return "", false
@@ -156,7 +163,7 @@ func (t *Tagger) roleOf(m match) int32 {
 // company's name is not.
 func governmental(office string) bool {
 	switch office {
-	case "head_of_government", "foreign", "finance", "defence", "interior", "central_bank":
+	case "foreign", "finance", "defence", "interior", "central_bank":
 		return true
 	}
 	return false

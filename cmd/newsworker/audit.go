@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/newsworker/newsworker/internal/audit"
+	"github.com/newsworker/newsworker/internal/config"
+	"github.com/newsworker/newsworker/internal/kafkaio"
+)
+
+// errIncomplete is returned when the audit finds missing inputs (exit 1).
+var errIncomplete = errors.New("audit found missing inputs")
+
+func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	in := fs.String("input", cfg.InputTopic, "input topic")
+	out := fs.String("output", cfg.OutputTopic, "output topic")
+	dlq := fs.String("dlq", cfg.DLQTopic, "dead-letter topic")
+	since := fs.String("since", "", "only inputs with a timestamp at or after this RFC 3339 time")
+	until := fs.String("until", "", "only inputs with a timestamp before this RFC 3339 time")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	var o audit.Options
+	var err error
+	for _, tv := range []struct {
+		s string
+		t *time.Time
+	}{{*since, &o.Since}, {*until, &o.Until}} {
+		if tv.s != "" {
+			if *tv.t, err = time.Parse(time.RFC3339, tv.s); err != nil {
+				return fmt.Errorf("%w: bad time %q: %v", errUsage, tv.s, err)
+			}
+		}
+	}
+	sec, err := kafkaio.NewSecurity(cfg.TLS, cfg.SASL)
+	if err != nil {
+		return err
+	}
+	o.Brokers, o.Dialer, o.Transport, o.Input, o.Output, o.DLQ = cfg.Brokers, sec.Dialer(), sec.Transport(), *in, *out, *dlq
+	rep, err := audit.New(o).Run(ctx, o)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		b, _ := json.MarshalIndent(rep, "", "  ")
+		fmt.Fprintln(stdout, string(b))
+	} else {
+		printAudit(stdout, rep)
+	}
+	if rep.Missing > 0 {
+		return fmt.Errorf("%w: %d of %d", errIncomplete, rep.Missing, rep.Inputs)
+	}
+	return nil
+}
+
+func printAudit(w io.Writer, r audit.Report) {
+	parts := make([]int, 0, len(r.Ranges))
+	for p := range r.Ranges {
+		parts = append(parts, p)
+	}
+	sort.Ints(parts)
+	fmt.Fprintf(w, "input topic   %s\n", r.Input)
+	for _, p := range parts {
+		fmt.Fprintf(w, "  partition %d offsets [%d, %d)\n", p, r.Ranges[p][0], r.Ranges[p][1])
+	}
+	fmt.Fprintf(w, "inputs        %d\nwith record   %d\nwith dead letter %d\nmissing       %d\nduplicates    %d (outcomes beyond the first for an input)\nduplicate ids %d\norphans       %d\nunreadable    %d\n",
+		r.Inputs, r.WithRecord, r.WithDLQ, r.Missing, r.Duplicates, r.DuplicateIDs, r.Orphans, r.Unreadable)
+	for i, m := range r.MissingList {
+		if i == 20 {
+			fmt.Fprintf(w, "  … %d more\n", r.Missing-20)
+			break
+		}
+		fmt.Fprintf(w, "  missing partition %d offset %d\n", m.Partition, m.Offset)
+	}
+}

@@ -1,0 +1,98 @@
+package tag_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/pipeline"
+	"github.com/newsworker/newsworker/internal/tag"
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// TestSeed checks the project's specification article end to end with the
+// built-in gazetteer: every labeled country and no other, focus exactly the
+// labeled focus, every labeled official with the right country and status.
+func TestSeed(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "..", "..", "shared", "eval", "seed.jsonl"))
+	if err != nil {
+		t.Skip("../shared/eval/seed.jsonl not present: skipping the seed check")
+	}
+	defer f.Close()
+	var c struct {
+		Item string `json:"item"`
+		Gold struct {
+			Countries []string `json:"countries"`
+			Focus     []string `json:"focus_countries"`
+			Officials []struct {
+				Name, Country, Status string
+			} `json:"officials"`
+		} `json:"gold"`
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	if !sc.Scan() {
+		t.Fatal("empty seed file")
+	}
+	if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+		t.Fatal(err)
+	}
+	g, err := gazetteer.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Countries) == 0 || len(g.Places) == 0 {
+		t.Skip("built-in gazetteer has no countries or places yet")
+	}
+	tg, err := tag.New(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := pipeline.New(tg, pipeline.Options{}).Process(context.Background(), pipeline.Message{Value: []byte(c.Item)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, focus []string
+	for _, cc := range rec.Countries {
+		got = append(got, cc.Code)
+		if cc.Focus {
+			focus = append(focus, cc.Code)
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(focus)
+	if !slices.Equal(got, c.Gold.Countries) {
+		t.Errorf("countries = %v, want %v", got, c.Gold.Countries)
+	}
+	if !slices.Equal(focus, c.Gold.Focus) {
+		t.Errorf("focus = %v, want %v", focus, c.Gold.Focus)
+	}
+	for _, want := range c.Gold.Officials {
+		o := findOfficial(rec.Officials, want.Name)
+		if o == nil {
+			t.Errorf("official %s not found", want.Name)
+			continue
+		}
+		status := map[string]string{"in office": event.StatusInOffice, "former": event.StatusFormer}[want.Status]
+		if o.Country != want.Country || o.Status != status {
+			t.Errorf("official %s: country %s status %s, want %s %s", want.Name, o.Country, o.Status, want.Country, status)
+		}
+	}
+	if len(rec.Officials) != len(c.Gold.Officials) {
+		t.Errorf("%d officials, want %d: %+v", len(rec.Officials), len(c.Gold.Officials), rec.Officials)
+	}
+}
+
+func findOfficial(offs []event.Official, name string) *event.Official {
+	for i := range offs {
+		if offs[i].Name == name {
+			return &offs[i]
+		}
+	}
+	return nil
+}
