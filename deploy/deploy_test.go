@@ -139,3 +139,15 @@ func TestSamples(t *testing.T) {
 		t.Error("no samples")
 	}
 }
+
+func TestREADMEListsEveryVariable(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for v := range knownVars() {
+		if !strings.Contains(string(b), "| `"+v+"` |") {
+			t.Errorf("README's configuration table lacks %s", v)
+		}
+	}
+}

@@ -23,6 +23,7 @@ type Config struct {
 	OutputTopic  string   `envconfig:"OUTPUT_TOPIC" default:"news.events" desc:"topic the event records are written to"`
 	DLQTopic     string   `envconfig:"DLQ_TOPIC" default:"news.deadletter" desc:"dead-letter topic for rejected items"`
 	GroupID      string   `envconfig:"GROUP_ID" default:"newsworker" desc:"consumer group id; replicas with the same id share the partitions"`
+	ClientID     string   `envconfig:"CLIENT_ID" default:"newsworker" desc:"Kafka client id sent to the brokers (quotas and broker logs)"`
 	StartOffset  string   `envconfig:"START_OFFSET" default:"earliest" desc:"where a group with no committed offset starts: earliest or latest"`
 	CreateTopics bool     `envconfig:"CREATE_TOPICS" default:"false" desc:"create the output and dead-letter topics at start when missing"`
 
@@ -39,7 +40,7 @@ type Config struct {
 	BatchSize       int           `envconfig:"BATCH_SIZE" default:"500" desc:"producer batch size (messages)"`
 	BatchTimeout    time.Duration `envconfig:"BATCH_TIMEOUT" default:"5ms" desc:"producer linger before a partial batch is sent"`
 	Compression     string        `envconfig:"COMPRESSION" default:"lz4" desc:"output compression: none, gzip, snappy, lz4 or zstd"`
-	WriteRetries    int           `envconfig:"WRITE_RETRIES" default:"8" desc:"attempts to write a batch before the worker gives up and exits non-zero"`
+	WriteRetries    int           `envconfig:"WRITE_RETRIES" default:"15" desc:"attempts to write a batch before the worker gives up and exits non-zero"`
 	RetryBackoffMax time.Duration `envconfig:"RETRY_BACKOFF_MAX" default:"10s" desc:"cap of the jittered exponential backoff between write attempts"`
 	ShutdownTimeout time.Duration `envconfig:"SHUTDOWN_TIMEOUT" default:"30s" desc:"time allowed to drain, flush and commit on SIGTERM"`
 	SessionTimeout  time.Duration `envconfig:"SESSION_TIMEOUT" default:"30s" desc:"consumer group session timeout"`

@@ -24,8 +24,16 @@ import (
 
 // Security is the TLS config and SASL mechanism for every connection.
 type Security struct {
-	TLS  *tls.Config
-	SASL sasl.Mechanism
+	TLS      *tls.Config
+	SASL     sasl.Mechanism
+	ClientID string // sent to the brokers (quotas, logs); "newsworker" when empty
+}
+
+func (s Security) clientID() string {
+	if s.ClientID == "" {
+		return "newsworker"
+	}
+	return s.ClientID
 }
 
 // NewSecurity reads the CA, certificate and key files and builds the SASL
@@ -76,12 +84,12 @@ func NewSecurity(t config.TLS, s config.SASL) (Security, error) {
 
 // Dialer returns a Dialer for readers and the consumer group.
 func (s Security) Dialer() *kafka.Dialer {
-	return &kafka.Dialer{Timeout: 10 * time.Second, DualStack: true, TLS: s.TLS, SASLMechanism: s.SASL, ClientID: "newsworker"}
+	return &kafka.Dialer{Timeout: 10 * time.Second, DualStack: true, TLS: s.TLS, SASLMechanism: s.SASL, ClientID: s.clientID()}
 }
 
 // Transport returns a Transport for writers and admin calls.
 func (s Security) Transport() *kafka.Transport {
-	return &kafka.Transport{DialTimeout: 10 * time.Second, TLS: s.TLS, SASL: s.SASL, ClientID: "newsworker",
+	return &kafka.Transport{DialTimeout: 10 * time.Second, TLS: s.TLS, SASL: s.SASL, ClientID: s.clientID(),
 		Dial: (&net.Dialer{Timeout: 10 * time.Second}).DialContext}
 }
 

@@ -38,6 +38,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	if err != nil {
 		return fmt.Errorf("config: %w", err)
 	}
+	sec.ClientID = cfg.ClientID
 	m := metrics.New()
 	if cfg.CreateTopics {
 		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)

@@ -8,8 +8,13 @@ import (
 	"github.com/newsworker/newsworker/internal/gazetteer"
 )
 
-// cameoCountries are CAMEO country codes that are not ISO alpha-3.
-var cameoCountries = map[string]string{"ROM": "RO", "ZAR": "CD", "TMP": "TL", "KSV": "XK", "YUG": "RS"}
+// cameoCountries are CAMEO country codes that are not today's ISO alpha-3.
+// Former states map to today's state, as the project's scoring does
+// (SU→RU, DD→DE, YU→RS, CS→CZ).
+var cameoCountries = map[string]string{
+	"ROM": "RO", "ZAR": "CD", "TMP": "TL", "KSV": "XK",
+	"USR": "RU", "SUN": "RU", "DDR": "DE", "YUG": "RS", "FRY": "RS", "SCG": "RS", "CSK": "CZ",
+}
 
 // cameoOrgs are CAMEO intergovernmental codes (longest first) that have an
 // organisation code in the gazetteer.
