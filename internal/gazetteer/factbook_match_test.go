@@ -70,15 +70,20 @@ func daysCovered(term gazetteer.Term, y int) int {
 }
 
 // personTokens are the folded words of a person's name and aliases, with
-// hyphenated words also split and joined ("Schneider-Ammann").
+// hyphenated words also split and joined ("Schneider-Ammann") and
+// neighbouring words joined ("Tui Atua" for the Factbook's TUIATUA).
 func personTokens(p gazetteer.Person) map[string]bool {
 	toks := map[string]bool{}
 	for _, n := range append([]string{p.Name}, p.Aliases...) {
-		for _, w := range strings.Fields(fold(n)) {
+		words := strings.Fields(fold(n))
+		for i, w := range words {
 			toks[w] = true
 			toks[strings.ReplaceAll(w, "-", "")] = true
 			for _, part := range strings.Split(w, "-") {
 				toks[part] = true
+			}
+			if i > 0 {
+				toks[strings.ReplaceAll(words[i-1]+w, "-", "")] = true
 			}
 		}
 	}
@@ -86,18 +91,36 @@ func personTokens(p gazetteer.Person) map[string]bool {
 	return toks
 }
 
-// matches compares a Factbook name with a person's words, allowing one
-// letter of transliteration difference in longer words (ASAD, Assad).
+// matches compares a Factbook name (its capitalised words) with a person's
+// words. It forgives what transliteration and the archive's damaged letters
+// do to names: one edit or swap in words of four letters or more (ASAD and
+// Assad; AR VALO for Arévalo), and a longer word containing the other
+// (ILOILOVATU for Iloilo, KELEKELE for Mataskelekele).
 func matches(name []string, toks map[string]bool) bool {
-	if toks[strings.Join(name, "")] {
-		return true
+	if len(name) > 1 {
+		// "AR VALO" for ARÉVALO: one lost letter between the fragments.
+		pattern := strings.Join(name, "?")
+		for tok := range toks {
+			if wildcardMatch(pattern, tok) {
+				return true
+			}
+		}
 	}
+	cands := []string{strings.Join(name, "")}
 	for _, w := range name {
+		if len(w) > 1 {
+			cands = append(cands, w)
+		}
+	}
+	for _, w := range cands {
 		if toks[w] {
 			return true
 		}
 		for tok := range toks {
-			if len(w) >= 4 && len(tok) >= 4 && editDistanceAtMostOne(w, tok) {
+			if len(w) >= 4 && len(tok) >= 4 && closeWords(w, tok) {
+				return true
+			}
+			if len(w) >= 5 && len(tok) >= 5 && (strings.Contains(w, tok) || strings.Contains(tok, w)) {
 				return true
 			}
 		}
@@ -105,7 +128,23 @@ func matches(name []string, toks map[string]bool) bool {
 	return false
 }
 
-func editDistanceAtMostOne(a, b string) bool {
+// wildcardMatch matches pattern, where each ? stands for one letter.
+func wildcardMatch(pattern, s string) bool {
+	p, r := []rune(pattern), []rune(s)
+	if len(p) != len(r) {
+		return false
+	}
+	for i := range p {
+		if p[i] != '?' && p[i] != r[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// closeWords reports one insertion, deletion, substitution or swap of
+// neighbouring letters between a and b.
+func closeWords(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -116,10 +155,14 @@ func editDistanceAtMostOne(a, b string) bool {
 	for i < len(a) && a[i] == b[i] {
 		i++
 	}
-	if len(a) == len(b) {
-		return a[i:] == b[i:] || a[i+1:] == b[i+1:]
+	if i == len(a) {
+		return true
 	}
-	return a[i:] == b[i+1:]
+	if len(a) < len(b) {
+		return a[i:] == b[i+1:]
+	}
+	swapped := i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	return a[i+1:] == b[i+1:] || swapped
 }
 
 // exception is one row of factbook-exceptions.tsv.

@@ -1,9 +1,8 @@
 package gazetteer
 
 import (
-	"cmp"
+	"maps"
 	"slices"
-	"strings"
 )
 
 // builder merges files in load order. Built-in files may split one kind over
@@ -78,35 +77,33 @@ func (b *builder) addPeople(rows []personRow, user bool) {
 	}
 }
 
-// build sorts everything (map order must never leak into the output) and
-// checks the references between kinds.
+// build sorts everything by key (map order must never leak into the output)
+// and checks the references between kinds. Sorting the keys rather than the
+// structs keeps the large values from being moved around.
 func (b *builder) build() *Gazetteer {
 	g := &Gazetteer{
-		Countries: sortedValues(b.countries, func(a, c Country) int { return strings.Compare(a.Code, c.Code) }),
-		Places: sortedValues(b.places, func(a, c Place) int {
-			return cmp.Or(strings.Compare(a.Name, c.Name), strings.Compare(strings.Join(a.Countries, ","), strings.Join(c.Countries, ",")))
-		}),
-		Topics: sortedValues(b.topics, func(a, c TopicRule) int { return strings.Compare(a.Code, c.Code) }),
-		Roles:  sortedValues(b.roles, func(a, c Role) int { return strings.Compare(a.Phrase, c.Phrase) }),
-		Orgs:   sortedValues(b.orgs, func(a, c Org) int { return strings.Compare(a.Name, c.Name) }),
+		Countries: sortedValues(b.countries),
+		Places:    sortedValues(b.places), // key: name, NUL, countries
+		Topics:    sortedValues(b.topics),
+		Roles:     sortedValues(b.roles),
+		Orgs:      sortedValues(b.orgs),
 	}
 	g.People = make([]Person, 0, len(b.people))
-	for _, p := range b.people {
+	for _, id := range slices.Sorted(maps.Keys(b.people)) {
+		p := b.people[id]
 		slices.SortStableFunc(p.Terms, func(a, c Term) int { return a.Start.Compare(c.Start) })
 		g.People = append(g.People, *p)
 	}
-	slices.SortFunc(g.People, func(a, c Person) int { return strings.Compare(a.ID, c.ID) })
 	g.index()
 	b.validate(g)
 	return g
 }
 
-func sortedValues[V any](m map[string]V, cmpf func(a, b V) int) []V {
+func sortedValues[V any](m map[string]V) []V {
 	out := make([]V, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		out = append(out, m[k])
 	}
-	slices.SortFunc(out, cmpf)
 	return out
 }
 

@@ -138,7 +138,12 @@ func (t *Tagger) capsSubject(toks []token, src string, i, j int) bool {
 		return true
 	}
 	n := toks[j]
-	return !n.is(tWord) || t.hasCue(n, cVerb)
+	if !n.is(tWord) || t.hasCue(n, cVerb) {
+		return true
+	}
+	// Headline verbs are in the present tense: "RENEWS", "FORECASTS".
+	w := src[n.start:n.end]
+	return len(w) > 3 && (w[len(w)-1] == 'S' || w[len(w)-1] == 's') && w[len(w)-2] != 'S' && w[len(w)-2] != 's'
 }
 
 // writtenLower reports whether a word also appears in lower case in the

@@ -119,6 +119,9 @@ func (t *Tagger) fit(p *personInfo, date time.Time, h hint) int {
 		s := 0
 		if covers(tm, date) && !date.IsZero() {
 			s += 4
+			if tm.Office != "other" {
+				s++ // a cabinet or central bank office is news more often than an aide's
+			}
 		}
 		if h.office != "" && tm.Office == h.office {
 			s += 2
