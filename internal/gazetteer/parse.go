@@ -34,6 +34,7 @@ func Header(kind string) string {
 type fileData struct {
 	name      string
 	kind      string
+	lines     int // an upper bound on rows, to size maps once
 	countries []Country
 	places    []Place
 	people    []personRow
@@ -67,7 +68,7 @@ func (r *row) fail(col int, format string, args ...any) {
 // different header is an error.
 func parseFile(name string, data []byte, wantKind string, errs *errList) *fileData {
 	text := strings.TrimPrefix(string(data), "\ufeff")
-	fd := &fileData{name: name}
+	fd := &fileData{name: name, lines: strings.Count(text, "\n") + 1}
 	var dec func(*row)
 	var cols []string
 	cells := make([]string, 0, 8)
@@ -133,8 +134,8 @@ func (fd *fileData) decoder(kind string) func(*row) {
 		seen := map[string]Pos{}
 		return func(r *row) { fd.decodePlace(r, seen) }
 	case KindPeople:
-		seen := map[string]Pos{}
-		names := map[string]personRow{}
+		seen := make(map[termKey]int, fd.lines)
+		names := make(map[string]nameAt, fd.lines/2)
 		return func(r *row) { fd.decodePerson(r, seen, names) }
 	case KindTopics:
 		seen := map[string]Pos{}

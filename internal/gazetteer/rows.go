@@ -156,7 +156,17 @@ func validPersonID(id string) bool {
 	return true
 }
 
-func (fd *fileData) decodePerson(r *row, seen map[string]Pos, names map[string]personRow) {
+// termKey identifies a term within one file: a second row with the same
+// key is a duplicate.
+type termKey struct{ id, role, country, start string }
+
+// nameAt is the name a file first gave a person id.
+type nameAt struct {
+	name string
+	line int
+}
+
+func (fd *fileData) decodePerson(r *row, seen map[termKey]int, names map[string]nameAt) {
 	c := r.cells
 	ok := true
 	if !validPersonID(c[0]) {
@@ -188,18 +198,24 @@ func (fd *fileData) decodePerson(r *row, seen map[string]Pos, names map[string]p
 		r.fail(7, "end %s is before start %s", c[7], c[6])
 		ok = false
 	}
-	if prev, found := names[c[0]]; found && prev.name != c[1] {
-		r.fail(1, "%s is named %q on line %d", c[0], prev.name, prev.term.Pos.Line)
+	prev, found := names[c[0]]
+	if found && prev.name != c[1] {
+		r.fail(1, "%s is named %q on line %d", c[0], prev.name, prev.line)
 		ok = false
 	}
-	if !ok || r.dup(seen, c[0]+"\x00"+c[3]+"\x00"+c[5]+"\x00"+c[6], 0) {
+	if !ok {
 		return
 	}
-	pr := personRow{id: c[0], name: c[1], aliases: splitList(c[2]), term: t}
-	if _, found := names[c[0]]; !found {
-		names[c[0]] = pr
+	key := termKey{c[0], c[3], c[5], c[6]}
+	if line, dup := seen[key]; dup {
+		r.fail(0, "duplicate of line %d (same person, role, country and start)", line)
+		return
 	}
-	fd.people = append(fd.people, pr)
+	seen[key] = r.pos.Line
+	if !found {
+		names[c[0]] = nameAt{c[1], r.pos.Line}
+	}
+	fd.people = append(fd.people, personRow{id: c[0], name: c[1], aliases: splitList(c[2]), term: t})
 }
 
 func validTopicCode(s string) bool {
