@@ -87,7 +87,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return tagFiles(ctx, proc, args, stdin, stdout)
 	case "eval":
-		return fmt.Errorf("eval: not wired yet")
+		return runEval(ctx, cfg, args, stdout)
 	case "audit":
 		return runAudit(ctx, cfg, args, stdout)
 	case "import":
