@@ -7,7 +7,7 @@ KAFKA := deploy/kafka/kafka.sh
 export NEWSWORKER_TEST_BROKERS ?= 127.0.0.1:9092
 FUZZTIME ?= 10s
 
-.PHONY: build test unit vet fuzz fuzz-long bench demo broker-start broker-stop eval
+.PHONY: build test unit vet fuzz fuzz-long bench bench-e2e demo broker-start broker-stop eval
 
 build:
 	$(GO) build -o bin/newsworker ./cmd/newsworker
@@ -40,6 +40,11 @@ fuzz-long:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/normalize ./internal/tag ./internal/pipeline
+
+# End to end against the real broker, next to a pass-through baseline.
+bench-e2e:
+	@$(KAFKA) start
+	$(GO) test -run '^$$' -bench EndToEnd -benchtime 1x -count 3 ./internal/service
 
 eval:
 	$(GO) run ./cmd/newsworker eval ../shared/eval/seed.jsonl ../shared/eval/reuters-dev.jsonl ../shared/eval/bbc-dev.jsonl

@@ -1,10 +1,60 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strings"
+
+	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/gazetteer/importers"
 )
 
-func runImport(args []string, stdout io.Writer) error {
-	return fmt.Errorf("%w: import is not wired yet", errUsage)
+// runImport converts a public source into a gazetteer file on stdout; the
+// counts (read, written, skipped by reason) go to stderr.
+func runImport(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: import geonames|wikidata|cameo [flags] FILE", errUsage)
+	}
+	kind := args[0]
+	fs := flag.NewFlagSet("import "+kind, flag.ContinueOnError)
+	minPop := fs.Int("min-population", 0, "geonames: skip places with fewer inhabitants")
+	regions := fs.Bool("regions", false, "geonames: also write first-level divisions (allCountries.txt)")
+	maxAliases := fs.Int("max-aliases", 20, "geonames: alternate names kept per place (0: all)")
+	only := fs.String("countries", "", "geonames: keep only these ISO alpha-2 codes, comma-separated")
+	format := fs.String("format", "csv", "wikidata: csv or json")
+	if err := fs.Parse(args[1:]); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: import %s needs exactly one FILE", errUsage, kind)
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	g, err := gazetteer.Builtin()
+	if err != nil {
+		return err
+	}
+	countries := importers.NewCountries(g.Countries)
+	var st importers.Stats
+	switch kind {
+	case "geonames":
+		var cc []string
+		if *only != "" {
+			cc = strings.Split(*only, ",")
+		}
+		st, err = importers.GeoNames(f, stdout, importers.GeoNamesOptions{MinPopulation: *minPop, Regions: *regions, MaxAliases: *maxAliases, Countries: cc})
+	case "wikidata":
+		st, err = importers.Wikidata(f, stdout, importers.Format(*format), countries)
+	case "cameo":
+		st, err = importers.CAMEO(f, stdout, countries)
+	default:
+		return fmt.Errorf("%w: unknown import kind %q (geonames, wikidata, cameo)", errUsage, kind)
+	}
+	fmt.Fprintf(stderr, "import %s: %s\n", kind, st)
+	return err
 }

@@ -81,6 +81,11 @@ func (s Secret) String() string {
 // MarshalText redacts the secret in JSON and logs.
 func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// Format redacts the secret under every fmt verb: String alone leaves %#v
+// and %d printing the raw value (fmt skips Stringer for both), and a
+// `%#v` of the Config in a debug line would leak the password.
+func (s Secret) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(s.String())) }
+
 // Load reads the environment and validates the result.
 func Load() (Config, error) {
 	var c Config
@@ -160,8 +165,18 @@ func (c Config) validateSecurity() error {
 		if c.SASL.Username == "" {
 			return fmt.Errorf("config: %s_SASL_USERNAME: required with SASL_MECHANISM %s", Prefix, c.SASL.Mechanism)
 		}
+		// An unset password (say, a missing Kubernetes secret) would
+		// otherwise surface only as a refused login at the broker.
+		if c.SASL.Password == "" {
+			return fmt.Errorf("config: %s_SASL_PASSWORD: required with SASL_MECHANISM %s", Prefix, c.SASL.Mechanism)
+		}
 	default:
 		return fmt.Errorf("config: %s_SASL_MECHANISM: want PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, got %q", Prefix, c.SASL.Mechanism)
+	}
+	// TLS files without TLS_ENABLED would silently connect in plaintext
+	// to what is meant to be a TLS listener.
+	if !c.TLS.Enabled && (c.TLS.CAFile != "" || c.TLS.CertFile != "" || c.TLS.KeyFile != "" || c.TLS.ServerName != "") {
+		return fmt.Errorf("config: %s_TLS_ENABLED: must be true when TLS_CA_FILE, TLS_CERT_FILE, TLS_KEY_FILE or TLS_SERVER_NAME is set", Prefix)
 	}
 	if (c.TLS.CertFile == "") != (c.TLS.KeyFile == "") {
 		return fmt.Errorf("config: %s_TLS_CERT_FILE and %s_TLS_KEY_FILE must be set together", Prefix, Prefix)

@@ -65,7 +65,8 @@ func (b *builder) addPeople(rows []personRow, user bool) {
 			b.people[pr.id] = p
 			replaced[pr.id] = true
 		} else if p.Name != pr.name {
-			b.errs.add(pr.term.Pos, "name", "%s is named %q at %s:%d", pr.id, p.Name, p.Terms[0].Pos.File, p.Terms[0].Pos.Line)
+			first := p.Terms[0].Pos
+			b.errs.add(pr.term.Pos, "name", "%s is named %q at %s:%d", pr.id, p.Name, first.File, first.Line)
 			continue
 		}
 		for _, a := range pr.aliases {

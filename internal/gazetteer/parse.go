@@ -135,8 +135,7 @@ func (fd *fileData) decoder(kind string) func(*row) {
 		return func(r *row) { fd.decodePlace(r, seen) }
 	case KindPeople:
 		seen := make(map[termKey]int, fd.lines)
-		names := make(map[string]nameAt, fd.lines/2)
-		return func(r *row) { fd.decodePerson(r, seen, names) }
+		return func(r *row) { fd.decodePerson(r, seen) }
 	case KindTopics:
 		seen := map[string]Pos{}
 		return func(r *row) { fd.decodeTopic(r, seen) }

@@ -160,13 +160,9 @@ func validPersonID(id string) bool {
 // key is a duplicate.
 type termKey struct{ id, role, country, start string }
 
-// nameAt is the name a file first gave a person id.
-type nameAt struct {
-	name string
-	line int
-}
-
-func (fd *fileData) decodePerson(r *row, seen map[termKey]int, names map[string]nameAt) {
+// decodePerson reads one term. That every row of an id carries the same
+// name is checked when merging, across files as well as within one.
+func (fd *fileData) decodePerson(r *row, seen map[termKey]int) {
 	c := r.cells
 	ok := true
 	if !validPersonID(c[0]) {
@@ -198,11 +194,6 @@ func (fd *fileData) decodePerson(r *row, seen map[termKey]int, names map[string]
 		r.fail(7, "end %s is before start %s", c[7], c[6])
 		ok = false
 	}
-	prev, found := names[c[0]]
-	if found && prev.name != c[1] {
-		r.fail(1, "%s is named %q on line %d", c[0], prev.name, prev.line)
-		ok = false
-	}
 	if !ok {
 		return
 	}
@@ -212,9 +203,6 @@ func (fd *fileData) decodePerson(r *row, seen map[termKey]int, names map[string]
 		return
 	}
 	seen[key] = r.pos.Line
-	if !found {
-		names[c[0]] = nameAt{c[1], r.pos.Line}
-	}
 	fd.people = append(fd.people, personRow{id: c[0], name: c[1], aliases: splitList(c[2]), term: t})
 }
 

@@ -27,6 +27,7 @@ type Security struct {
 	TLS      *tls.Config
 	SASL     sasl.Mechanism
 	ClientID string // sent to the brokers (quotas, logs); "newsworker" when empty
+	user     string // for error messages; the password lives only inside SASL
 }
 
 func (s Security) clientID() string {
@@ -39,7 +40,7 @@ func (s Security) clientID() string {
 // NewSecurity reads the CA, certificate and key files and builds the SASL
 // mechanism. Errors name the variable at fault.
 func NewSecurity(t config.TLS, s config.SASL) (Security, error) {
-	var sec Security
+	sec := Security{user: s.Username}
 	if t.Enabled {
 		tc := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: t.ServerName}
 		if t.CAFile != "" {

@@ -39,6 +39,13 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		return fmt.Errorf("config: %w", err)
 	}
 	sec.ClientID = cfg.ClientID
+	// Refused credentials or an untrusted certificate end the run at once;
+	// the consumer group would otherwise retry them for ever.
+	if err := kafkaio.Check(ctx, cfg.Brokers, sec); errors.Is(err, kafkaio.ErrSecurity) {
+		return err
+	} else if err != nil {
+		log.Warn().Err(err).Msg("no broker answered at start; the consumer group keeps trying")
+	}
 	m := metrics.New()
 	if cfg.CreateTopics {
 		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)

@@ -25,7 +25,7 @@ var (
 	procErr  error
 )
 
-func processor(t *testing.T) *pipeline.Processor {
+func processor(t testing.TB) *pipeline.Processor {
 	t.Helper()
 	procOnce.Do(func() {
 		proc, procErr = pipeline.NewDefault(nil, pipeline.Options{MaxItemBytes: testMaxItem, ItemTimeout: 5 * time.Second})
@@ -38,7 +38,7 @@ func processor(t *testing.T) *pipeline.Processor {
 
 type topics struct{ in, out, dlq, group string }
 
-func newTopics(t *testing.T, brokers []string, parts int) topics {
+func newTopics(t testing.TB, brokers []string, parts int) topics {
 	return topics{
 		in:    kafkatest.Topic(t, brokers, "in", parts),
 		out:   kafkatest.Topic(t, brokers, "out", parts),
@@ -47,7 +47,7 @@ func newTopics(t *testing.T, brokers []string, parts int) topics {
 	}
 }
 
-func testConfig(t *testing.T, brokers []string, tp topics) config.Config {
+func testConfig(t testing.TB, brokers []string, tp topics) config.Config {
 	t.Helper()
 	t.Setenv("NEWSWORKER_BROKERS", brokers[0])
 	t.Setenv("NEWSWORKER_INPUT_TOPIC", tp.in)
@@ -67,7 +67,7 @@ func testConfig(t *testing.T, brokers []string, tp topics) config.Config {
 
 // startWorker runs the service in-process; stop shuts it down gracefully
 // and returns its error.
-func startWorker(t *testing.T, cfg config.Config) (stop func() error) {
+func startWorker(t testing.TB, cfg config.Config) (stop func() error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

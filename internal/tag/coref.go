@@ -1,5 +1,7 @@
 package tag
 
+import "strings"
+
 // backReferences counts later mentions of officials st.offs[from:]: the
 // surname alone ("Tillerson said", "Mr Lavrov", "TREASURY'S BAKER") and the
 // bare title with an article ("the secretary of state") when one official
@@ -141,9 +143,10 @@ func (t *Tagger) capsSubject(toks []token, src string, i, j int) bool {
 	if !n.is(tWord) || t.hasCue(n, cVerb) {
 		return true
 	}
-	// Headline verbs are in the present tense: "RENEWS", "FORECASTS".
-	w := src[n.start:n.end]
-	return len(w) > 3 && (w[len(w)-1] == 'S' || w[len(w)-1] == 's') && w[len(w)-2] != 'S' && w[len(w)-2] != 's'
+	// Headline verbs are in the present tense ("RENEWS", "FORECASTS"),
+	// sometimes after an adverb ("FULLY EXPECTS").
+	w := strings.ToUpper(src[n.start:n.end])
+	return len(w) > 3 && (w[len(w)-1] == 'S' && w[len(w)-2] != 'S' || strings.HasSuffix(w, "LY"))
 }
 
 // writtenLower reports whether a word also appears in lower case in the

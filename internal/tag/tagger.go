@@ -46,6 +46,8 @@ type Tagger struct {
 	gazVersion string
 	d          *dict
 	cues       map[uint64]cue
+	kOf, kFor  uint64 // keys of words the title grammar tests directly
+	kAnd       uint64
 	countries  []gazetteer.Country
 	countryIdx map[string]int32
 	places     []placeInfo
@@ -67,6 +69,9 @@ func New(g *gazetteer.Gazetteer) (*Tagger, error) {
 		gazVersion: g.Version,
 		d:          newDict(),
 		cues:       newCues(),
+		kOf:        keyOf("of"),
+		kFor:       keyOf("for"),
+		kAnd:       keyOf("and"),
 		countryIdx: make(map[string]int32, len(g.Countries)),
 	}
 	t.compileCountries(g.Countries)

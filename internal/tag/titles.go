@@ -1,5 +1,7 @@
 package tag
 
+import "cmp"
+
 // A title is a role phrase from the roles vocabulary with what qualifies
 // it: "former U.S. Treasury Secretary James Baker", "Japan's Finance
 // Minister Kiichi Miyazawa", "Lavrov, Russia's foreign minister,", "the
@@ -13,6 +15,7 @@ type title struct {
 	former  bool
 	deputy  bool
 	det     bool // "the foreign minister": may refer back to someone
+	of      bool // qualified after the role: "President of the ... Institute"
 }
 
 // titledNames finds every role phrase and the name it introduces.
@@ -34,7 +37,7 @@ func (t *Tagger) titledNames(st *state) {
 		if ne > nb {
 			ne = t.cutName(st, m.field, nb, ne)
 		}
-		if ne <= nb && k+1 < len(toks) && src[toks[k].start:toks[k].end] == "," && ti.det {
+		if ne <= nb && k+1 < len(toks) && src[toks[k].start:toks[k].end] == "," && (ti.det || ti.of) {
 			// "the prime minister, Theresa May, said"
 			nb, ne = k+1, t.nameAfter(toks, src, k+1, caps)
 			if ne > nb {
@@ -112,16 +115,69 @@ func (t *Tagger) readTitle(st *state, m match, role int32) title {
 	if ti.b > 0 && toks[ti.b-1].is(tWord) && t.hasCue(toks[ti.b-1], cDet) {
 		ti.det = true
 	}
-	// "President of Syria Bashar al-Assad", "Minister for Trade ..."
-	if k := ti.e; k+1 < len(toks) && toks[k].is(tWord) && toks[k].is(tLower) && t.hasCue(toks[k], cPrep) {
-		if mj := st.matchAt(m.field, k+1); mj >= 0 {
-			if c, _ := t.modifierCountry(st.matches[mj]); c != "" {
-				ti.country = c
-				ti.e = int(st.matches[mj].j)
-			}
-		}
-	}
+	t.readOf(st, &ti)
 	return ti
+}
+
+// readOf reads what qualifies a title after it: "President of Syria",
+// "Governor of the Bank of Greece", "President of the Brazilian Coffee
+// Institute (IBC)", "..., IBC,". An organisation named there that gives
+// neither a country nor a public body (a company) makes the title private.
+func (t *Tagger) readOf(st *state, ti *title) {
+	toks, src := st.toks(ti.field)
+	caps := st.caps(ti.field)
+	k := ti.e
+	if k+1 >= len(toks) || !toks[k].is(tWord) || (toks[k].key != t.kOf && toks[k].key != t.kFor) || (!caps && !toks[k].is(tLower)) {
+		return
+	}
+	k++
+	if t.hasCue(toks[k], cDet) {
+		k++
+	}
+	start, country, public := k, "", false
+	for k < len(toks) && k-start < 10 {
+		if mj := st.matchAt(ti.field, k); mj >= 0 {
+			m := st.matches[mj]
+			c, isOrg := t.modifierCountry(m)
+			switch {
+			case c != "":
+				country = cmp.Or(country, c)
+				public = true
+			case isOrg:
+			default:
+				k = len(toks) // a person or a title: no qualifier here
+				continue
+			}
+			k = int(m.j)
+			continue
+		}
+		tk := toks[k]
+		if tk.is(tWord) && (tk.is(tCap) || caps) && !t.hasCue(tk, cNotName) {
+			k++
+			continue
+		}
+		if tk.is(tWord) && (tk.key == t.kOf || tk.key == t.kAnd || tk.key == t.kFor) && k > start && k+1 < len(toks) && toks[k+1].is(tCap) {
+			k++
+			continue
+		}
+		break
+	}
+	if k <= start || k > len(toks) {
+		return
+	}
+	// "(IBC)" or ", IBC," after the organisation.
+	if k+2 < len(toks) && src[toks[k].start:toks[k].end] == "(" && src[toks[k+2].start:toks[k+2].end] == ")" {
+		k += 3
+	} else if k+2 < len(toks) && src[toks[k].start:toks[k].end] == "," && toks[k+1].is(tUpper) && toks[k+1].end-toks[k+1].start > 1 &&
+		src[toks[k+2].start:toks[k+2].end] == "," {
+		k += 2
+	}
+	ti.e = k
+	ti.of = true
+	ti.country = cmp.Or(ti.country, country)
+	if !public && country == "" {
+		ti.orgMod = true // a company, or a body we cannot place
+	}
 }
 
 // modifierCountry reads a match used before a title: a country, demonym or
