@@ -119,7 +119,9 @@ func (b *secureBroker) serverProperties(port, ctrlPort int) string {
 		"ssl.keystore.location=" + b.pki.keystore,
 		"ssl.truststore.type=PEM",
 		"ssl.truststore.location=" + b.pki.caFile,
-		"ssl.client.auth=none",
+		// A client certificate is verified when offered (mutual TLS), not
+		// required: SASL stays the identity.
+		"ssl.client.auth=requested",
 		"authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
 		"super.users=User:admin",
 		"allow.everyone.if.no.acl.found=false",

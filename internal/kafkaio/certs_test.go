@@ -81,6 +81,8 @@ type pki struct {
 	keystore    string // broker PEM keystore: PKCS#8 key then certificate chain
 	clientCert  string // a client certificate signed by the CA, for mutual TLS
 	clientKey   string
+	strayCert   string // a client certificate signed by the other CA: the broker must refuse it
+	strayKey    string
 }
 
 func writePKI(t *testing.T, dir string) pki {
@@ -88,12 +90,15 @@ func writePKI(t *testing.T, dir string) pki {
 	ca, other := newTestCA(t, "newsworker test CA"), newTestCA(t, "untrusted test CA")
 	brokerCert, brokerKey := ca.issue(t, "broker", []string{"localhost"}, []net.IP{net.IPv4(127, 0, 0, 1)})
 	clientCert, clientKey := ca.issue(t, "worker", nil, nil)
+	strayCert, strayKey := other.issue(t, "worker", nil, nil)
 	p := pki{
 		caFile:      filepath.Join(dir, "ca.pem"),
 		otherCAFile: filepath.Join(dir, "other-ca.pem"),
 		keystore:    filepath.Join(dir, "broker-keystore.pem"),
 		clientCert:  filepath.Join(dir, "client.pem"),
 		clientKey:   filepath.Join(dir, "client-key.pem"),
+		strayCert:   filepath.Join(dir, "stray.pem"),
+		strayKey:    filepath.Join(dir, "stray-key.pem"),
 	}
 	files := map[string][]byte{
 		p.caFile:      ca.pem,
@@ -101,6 +106,8 @@ func writePKI(t *testing.T, dir string) pki {
 		p.keystore:    append(append(brokerKey, brokerCert...), ca.pem...),
 		p.clientCert:  clientCert,
 		p.clientKey:   clientKey,
+		p.strayCert:   strayCert,
+		p.strayKey:    strayKey,
 	}
 	for name, b := range files {
 		if err := os.WriteFile(name, b, 0o600); err != nil {

@@ -96,7 +96,9 @@ func (t *Tagger) compileOrgs(os []gazetteer.Org) {
 
 func (t *Tagger) compileRoles(rs []gazetteer.Role) {
 	t.roles = rs
+	t.generic = make([]bool, len(rs))
 	for i, r := range rs {
+		t.generic[i] = genericRole(r.Phrase)
 		// Role phrases match in any case: "Foreign Minister", "foreign minister".
 		t.addForms(strings.ToLower(r.Phrase), sense{kind: sRole, ref: int32(i)})
 	}
@@ -109,7 +111,15 @@ func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 		info := personInfo{id: p.ID, name: p.Name, terms: p.Terms}
 		forms := append([]string{p.Name}, p.Aliases...)
 		for fi, f := range forms {
-			t.addForms(f, sense{kind: sPerson, ref: ref})
+			if len(strings.Fields(f)) == 1 {
+				// A mononym ("Suharto") needs the same care as a surname.
+				t.addSurname(groups, f, ref)
+				if fi == 0 {
+					info.surname = keyOf(f)
+				}
+			} else {
+				t.addForms(f, sense{kind: sPerson, ref: ref})
+			}
 			for _, tk := range tokenize(nil, f) {
 				if tk.is(tWord) {
 					info.words = append(info.words, tk.key)
@@ -126,24 +136,28 @@ func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 				t.addForms(short, sense{kind: sPerson, ref: ref})
 			}
 			for si, sn := range surnameForms(f) {
-				k := keyOfPhrase(sn)
 				if fi == 0 && si == 0 {
 					info.surname = keyOf(sn)
 				}
-				g, ok := groups[k]
-				if !ok {
-					g = int32(len(t.surnames))
-					groups[k] = g
-					t.surnames = append(t.surnames, nil)
-				}
-				if n := len(t.surnames[g]); n == 0 || t.surnames[g][n-1] != ref {
-					t.surnames[g] = append(t.surnames[g], ref)
-				}
-				t.addForms(sn, sense{kind: sSurname, ref: g})
+				t.addSurname(groups, sn, ref)
 			}
 		}
 		t.people = append(t.people, info)
 	}
+}
+
+func (t *Tagger) addSurname(groups map[uint64]int32, sn string, ref int32) {
+	k := keyOfPhrase(sn)
+	g, ok := groups[k]
+	if !ok {
+		g = int32(len(t.surnames))
+		groups[k] = g
+		t.surnames = append(t.surnames, nil)
+	}
+	if n := len(t.surnames[g]); n == 0 || t.surnames[g][n-1] != ref {
+		t.surnames[g] = append(t.surnames[g], ref)
+	}
+	t.addForms(sn, sense{kind: sSurname, ref: g})
 }
 
 // keyOfPhrase combines the keys of a phrase's word tokens, so "al-Assad" and
@@ -169,10 +183,13 @@ func surnameForms(name string) []string {
 		}
 		break
 	}
-	if len(words) < 2 {
-		return nil
+	if len(words) < 2 || isRoman(words[len(words)-1]) {
+		return nil // a mononym, or a regnal name ("Juan Carlos I") with no surname
 	}
 	last := words[len(words)-1]
+	if len([]rune(strings.TrimLeft(last[strings.LastIndexByte(last, '-')+1:], "'"))) < 3 {
+		return nil // "Li", "Mo": too short to stand alone
+	}
 	var out []string
 	if k := strings.LastIndexByte(last, '-'); k > 0 && isParticle(last[:k]) {
 		out = append(out, last[k+1:], last)
@@ -235,4 +252,33 @@ func (t *Tagger) compileBlocks() {
 	} {
 		t.d.add(p, sense{kind: sBlock})
 	}
+}
+
+func isRoman(w string) bool {
+	w = strings.TrimRight(w, ".")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r != 'I' && r != 'V' && r != 'X' {
+			return false
+		}
+	}
+	return true
+}
+
+// genericRole: titles that companies and clubs use as much as states do;
+// a holder not in the gazetteer counts as an official only when a country
+// or public body qualifies the title.
+func genericRole(phrase string) bool {
+	switch strings.ToLower(phrase) {
+	case "president", "vice president", "vice-president", "chairman", "chairwoman", "chair",
+		"chief executive", "chief executive officer", "treasurer", "deputy", "governor", "secretary",
+		"managing director", "director", "executive director", "general manager", "spokesman",
+		"spokeswoman", "spokesperson", "head", "chief", "leader", "member", "official",
+		"president-elect", "prince", "king", "queen", "minister", "commissioner", "general secretary",
+		"secretary general", "secretary-general", "director general", "director-general", "adviser", "advisor":
+		return true
+	}
+	return false
 }

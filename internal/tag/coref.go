@@ -1,6 +1,9 @@
 package tag
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // backReferences counts later mentions of officials st.offs[from:]: the
 // surname alone ("Tillerson said", "Mr Lavrov", "TREASURY'S BAKER") and the
@@ -93,6 +96,9 @@ func (t *Tagger) bareSurnames(st *state) {
 		}
 		toks, src := st.toks(m.field)
 		i, j := int(m.i), int(m.j)
+		if t.hasCue(toks[i], cNotName) {
+			continue // "Sen.", "Gen." are titles before they are surnames
+		}
 		honorific := i > 0 && t.hasCue(toks[i-1], cHonorific) ||
 			i > 1 && src[toks[i-1].start:toks[i-1].end] == "." && t.hasCue(toks[i-2], cHonorific)
 		b := i
@@ -112,7 +118,7 @@ func (t *Tagger) bareSurnames(st *state) {
 			continue
 		}
 		p := t.resolveName(st, m.field, b, j, hint{country: dl})
-		if p < 0 {
+		if p < 0 || (b == i && !honorific && !t.bareOK(&t.people[p], st.in.Date)) {
 			continue
 		}
 		before := len(st.offs)
@@ -166,4 +172,23 @@ func (st *state) writtenLower(key uint64) bool {
 	}
 	st.lower[key] = found
 	return found
+}
+
+// bareOK: a surname alone stands for a person in office on the date, or a
+// head of state or government who left office less than three years
+// before; for anyone else it is far more often a namesake.
+func (t *Tagger) bareOK(p *personInfo, date time.Time) bool {
+	if date.IsZero() {
+		return true
+	}
+	for _, tm := range p.terms {
+		if covers(tm, date) {
+			return true
+		}
+		if (tm.Office == "head_of_state" || tm.Office == "head_of_government") && !tm.End.IsZero() &&
+			tm.End.Before(date) && date.Sub(tm.End) < 3*365*24*time.Hour {
+			return true
+		}
+	}
+	return false
 }

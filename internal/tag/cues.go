@@ -52,7 +52,8 @@ func newCues() map[uint64]cue {
 		"house", "party", "officials", "official", "sources", "spokesman", "spokeswoman", "reuters",
 		"bank", "inc", "corp", "co", "ltd", "plc", "group", "association", "council", "committee",
 		"department", "office", "agency", "board", "commission", "state", "states", "national",
-		"federal", "central", "international", "union", "news", "press", "told", "announced")
+		"federal", "central", "international", "union", "news", "press", "told", "announced",
+		"sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "maj", "st", "mt", "ft")
 	add(cDet, "the", "a", "an")
 	add(cSuffix, "jr", "sr", "ii", "iii", "iv")
 	add(cMonth, "may", "march", "june", "july", "august", "april")

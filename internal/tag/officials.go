@@ -117,7 +117,11 @@ func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
 			e.Status = event.StatusFormer
 		}
 	} else {
-		if !o.titled {
+		// Someone we do not know is an official only by a title written
+		// in mixed case (an ALL-CAPS headline cannot tell a name from a
+		// word) that is public in itself or qualified by a country or a
+		// public body ("Brazilian Coffee Institute President").
+		if !o.titled || st.caps(o.field) || (o.role >= 0 && t.generic[o.role] && o.country == "") {
 			return e, false
 		}
 		toks, src := st.toks(o.field)

@@ -53,6 +53,7 @@ type Tagger struct {
 	places     []placeInfo
 	orgs       []orgInfo
 	roles      []gazetteer.Role
+	generic    []bool // per role: a title companies use too
 	people     []personInfo
 	surnames   [][]int32 // surname group → indices into people
 	topics     *topicScorer
