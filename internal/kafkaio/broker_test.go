@@ -26,6 +26,7 @@ import (
 // to an unauthenticated principal.
 type secureBroker struct {
 	addr       string // SASL_SSL listener, 127.0.0.1:port
+	ctrlAddr   string // SASL_PLAINTEXT controller listener
 	script     string
 	env        []string
 	stateDir   string
@@ -60,6 +61,7 @@ func startSecureBroker(t *testing.T) *secureBroker {
 	}
 	port, ctrlPort := freePort(t), freePort(t)
 	b.addr = "127.0.0.1:" + strconv.Itoa(port)
+	b.ctrlAddr = "127.0.0.1:" + strconv.Itoa(ctrlPort)
 	props := filepath.Join(dir, "secure.properties")
 	if err := os.WriteFile(props, []byte(b.serverProperties(port, ctrlPort)), 0o600); err != nil {
 		t.Fatal(err)
@@ -75,6 +77,7 @@ func startSecureBroker(t *testing.T) *secureBroker {
 		"KAFKA_EXTRA_PROPERTIES="+props,
 		"KAFKA_AUTO_CREATE=false",
 		"KAFKA_START_TIMEOUT=120",
+		"KAFKA_HEAP_OPTS=-Xms256m -Xmx512m",
 		// The admin's SCRAM credential must exist before the broker starts:
 		// inter-broker traffic authenticates as admin.
 		"KAFKA_FORMAT_ARGS=--add-scram SCRAM-SHA-512=[name=admin,password="+b.adminPW+"]",

@@ -68,7 +68,7 @@ func TestCheckClassifies(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 			defer cancel()
 			start := time.Now()
-			err := kafkaio.Check(ctx, []string{tc.addr}, sec)
+			err := kafkaio.Check(ctx, []string{tc.addr}, sec, "")
 			t.Logf("after %s: %v", time.Since(start).Round(time.Millisecond), err)
 			if err == nil {
 				t.Fatal("Check succeeded")

@@ -32,14 +32,14 @@ const (
 // own tools, the standard authorizer with ACLs and no anonymous access.
 func TestSecurity(t *testing.T) {
 	b := startSecureBroker(t)
-	admin := security(t, config.TLS{Enabled: true, CAFile: b.pki.caFile}, "SCRAM-SHA-512", "admin", b.adminPW)
-	provision(t, b, admin)
-	msgs, want := kafkatest.MixedItems(nItems, maxItem)
-	produce(t, b.addr, admin, topicIn, msgs)
 	proc, err := pipeline.NewDefault(nil, pipeline.Options{MaxItemBytes: maxItem, ItemTimeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
+	admin := security(t, config.TLS{Enabled: true, CAFile: b.pki.caFile}, "SCRAM-SHA-512", "admin", b.adminPW)
+	provision(t, b, admin)
+	msgs, want := kafkatest.MixedItems(nItems, maxItem)
+	produce(t, b.addr, admin, topicIn, msgs)
 	good := workerEnv{mechanism: "SCRAM-SHA-512", user: "worker", password: b.workerPW, caFile: b.pki.caFile}
 
 	t.Run("scram_sha_512_worker", func(t *testing.T) {
@@ -97,13 +97,13 @@ func TestSecurity(t *testing.T) {
 			t.Run(tc.name, func(t *testing.T) {
 				sec := security(t, tc.tls, tc.mechanism, "worker", b.workerPW)
 				start := time.Now()
-				if err := kafkaio.Check(context.Background(), []string{b.addr}, sec); err != nil {
+				if err := kafkaio.Check(context.Background(), []string{b.addr}, sec, "", topicRT); err != nil {
 					t.Fatalf("check: %v", err)
 				}
 				checked := time.Since(start)
 				key := fmt.Sprintf("rt-%s-%d", tc.mechanism, time.Now().UnixNano())
 				w := kafkaio.NewWriter(kafkaio.WriterConfig{Brokers: []string{b.addr}, BatchSize: 10, BatchBytes: 1 << 20,
-					BatchTimeout: 5 * time.Millisecond, Compression: "lz4"}, sec, zerolog.Nop())
+					BatchTimeout: 5 * time.Millisecond, Compression: "lz4", Topics: []string{topicRT}}, sec, zerolog.Nop())
 				ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 				defer cancel()
 				err := w.WriteMessages(ctx, kafka.Message{Topic: topicRT, Key: []byte(key), Value: []byte("round trip")})
@@ -131,6 +131,8 @@ func TestSecurity(t *testing.T) {
 
 	t.Run("wrong_password_fails_fast", func(t *testing.T) { testRefusedLogin(t, b, proc) })
 	t.Run("untrusted_certificate_fails_fast", func(t *testing.T) { testUntrustedCert(t, b, proc) })
+	t.Run("tls_mismatch_is_reported", func(t *testing.T) { testTLSMismatch(t, b) })
+	t.Run("missing_acl_fails_fast", func(t *testing.T) { testMissingACL(t, b, proc) })
 	t.Run("no_write_acl_commits_nothing", func(t *testing.T) { testNoWriteACL(t, b, admin, proc) })
 
 	t.Run("secrets_never_in_logs_or_metrics", func(t *testing.T) {
@@ -186,8 +188,9 @@ func provision(t *testing.T, b *secureBroker, admin kafkaio.Security) {
 		[]string{"acls", "--add", "--allow-principal", "User:worker", "--consumer", "--topic", topicIn, "--group", "nw-worker", "--group", "nw-secrets"},
 		[]string{"acls", "--add", "--allow-principal", "User:worker", "--producer", "--topic", topicOut, "--topic", topicDLQ, "--topic", topicRT},
 		[]string{"acls", "--add", "--allow-principal", "User:worker", "--operation", "Read", "--topic", topicRT},
-		// nowrite: may read the input (in its group) and even the output, never write.
-		[]string{"acls", "--add", "--allow-principal", "User:nowrite", "--consumer", "--topic", topicIn, "--topic", topicOut, "--group", "nw-nowrite"},
+		// nowrite: may read the input (in its group) and even the output and
+		// the DLQ (so the start check passes: Read implies Describe), never write.
+		[]string{"acls", "--add", "--allow-principal", "User:nowrite", "--consumer", "--topic", topicIn, "--topic", topicOut, "--topic", topicDLQ, "--group", "nw-nowrite"},
 	)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

@@ -39,9 +39,9 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		return fmt.Errorf("config: %w", err)
 	}
 	sec.ClientID = cfg.ClientID
-	// Refused credentials or an untrusted certificate end the run at once;
-	// the consumer group would otherwise retry them for ever.
-	if err := kafkaio.Check(ctx, cfg.Brokers, sec); errors.Is(err, kafkaio.ErrSecurity) {
+	// Refused credentials, an untrusted certificate or a missing ACL end the
+	// run at once; the consumer group would otherwise retry them for ever.
+	if err := kafkaio.Check(ctx, cfg.Brokers, sec, cfg.GroupID, cfg.InputTopic, cfg.OutputTopic, cfg.DLQTopic); errors.Is(err, kafkaio.ErrSecurity) {
 		return err
 	} else if err != nil {
 		log.Warn().Err(err).Msg("no broker answered at start; the consumer group keeps trying")
@@ -57,7 +57,8 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	}
 	maxRecord := max(cfg.MaxItemBytes, 1<<20)
 	w := kafkaio.NewWriter(kafkaio.WriterConfig{Brokers: cfg.Brokers, BatchSize: cfg.BatchSize,
-		BatchBytes: int64(maxRecord) * 4, BatchTimeout: cfg.BatchTimeout, Compression: cfg.Compression}, sec, log)
+		BatchBytes: int64(maxRecord) * 4, BatchTimeout: cfg.BatchTimeout, Compression: cfg.Compression,
+		Topics: []string{cfg.OutputTopic, cfg.DLQTopic}}, sec, log)
 	defer w.Close()
 
 	startOffset := kafka.FirstOffset

@@ -10,10 +10,20 @@ import (
 // bare title with an article ("the secretary of state") when one official
 // holds it.
 func (t *Tagger) backReferences(st *state, from int) {
+	if from >= len(st.offs) {
+		return
+	}
+	if st.bySurname == nil {
+		st.bySurname = make(map[uint64]int32)
+	}
+	clear(st.bySurname)
 	for oi := from; oi < len(st.offs); oi++ {
-		for _, field := range [2]int8{fieldTitle, fieldText} {
-			t.surnameRefs(st, oi, field)
+		if _, dup := st.bySurname[st.offs[oi].surname]; !dup {
+			st.bySurname[st.offs[oi].surname] = int32(oi)
 		}
+	}
+	for _, field := range [2]int8{fieldTitle, fieldText} {
+		t.surnameRefs(st, field)
 	}
 	for _, m := range st.matches {
 		role := t.roleOf(m)
@@ -41,15 +51,20 @@ func (t *Tagger) backReferences(st *state, from int) {
 	}
 }
 
-func (t *Tagger) surnameRefs(st *state, oi int, field int8) {
-	o := &st.offs[oi]
+// surnameRefs scans a field once for the surnames in st.bySurname.
+func (t *Tagger) surnameRefs(st *state, field int8) {
 	toks, src := st.toks(field)
 	used := st.usedOf(field)
 	caps := st.caps(field)
 	for k, tk := range toks {
-		if tk.key != o.surname || used[k] || !tk.is(tWord) || (!caps && !tk.is(tCap)) {
+		if used[k] || !tk.is(tWord) || (!caps && !tk.is(tCap)) {
 			continue
 		}
+		oi, ok := st.bySurname[tk.key]
+		if !ok {
+			continue
+		}
+		o := &st.offs[oi]
 		if !caps && k+1 < len(toks) && toks[k+1].is(tWord) && toks[k+1].is(tCap) && !toks[k+1].is(tSentence) &&
 			!t.hasCue(toks[k+1], cNotName|cSpeech) {
 			continue // "Baker Hughes"
@@ -59,6 +74,9 @@ func (t *Tagger) surnameRefs(st *state, oi int, field int8) {
 			if o.person < 0 || !t.firstNamesAgree(&t.people[o.person], toks[k-1:k]) {
 				continue // "Howard Baker" is someone else
 			}
+		}
+		if joined(toks, src, k, k+1) {
+			continue
 		}
 		b := k
 		if k > 0 && t.hasCue(toks[k-1], cHonorific) {
@@ -78,6 +96,8 @@ func (t *Tagger) surnameRefs(st *state, oi int, field int8) {
 // stand as a subject ("YEUTTER SAYS", "TREASURY'S BAKER SEES").
 func (t *Tagger) bareSurnames(st *state) {
 	dl := t.datelineCountry(st)
+	from := len(st.offs)
+	defer func() { t.backReferences(st, from) }()
 	for _, m := range st.matches {
 		if st.usedOf(m.field)[m.i] {
 			continue
@@ -110,6 +130,9 @@ func (t *Tagger) bareSurnames(st *state) {
 			if j < len(toks) && toks[j].is(tWord) && toks[j].is(tCap) && !toks[j].is(tSentence) && !t.hasCue(toks[j], cNotName|cSpeech) {
 				continue
 			}
+			if joined(toks, src, i, j) {
+				continue // "Jean-Claude", "Jean-Pierre"
+			}
 			if i > 0 && toks[i-1].is(tWord) && toks[i-1].is(tCap) && !toks[i].is(tSentence) && !t.hasCue(toks[i-1], cNotName|cHonorific) {
 				b = i - 1 // a first name: it must agree
 			}
@@ -121,13 +144,9 @@ func (t *Tagger) bareSurnames(st *state) {
 		if p < 0 || (b == i && !honorific && !t.bareOK(&t.people[p], st.in.Date)) {
 			continue
 		}
-		before := len(st.offs)
 		st.register(official{person: p, field: m.field, nameB: int32(b), nameE: int32(j), surname: t.people[p].surname, role: -1},
 			span{field: m.field, start: toks[min(b, i)].start, end: toks[j-1].end})
 		st.use(m.field, b, j)
-		if len(st.offs) > before {
-			t.backReferences(st, before)
-		}
 	}
 }
 
@@ -158,20 +177,18 @@ func (t *Tagger) capsSubject(toks []token, src string, i, j int) bool {
 // writtenLower reports whether a word also appears in lower case in the
 // item, which marks it as a common word ("may", "brown").
 func (st *state) writtenLower(key uint64) bool {
-	if v, ok := st.lower[key]; ok {
-		return v
-	}
-	found := false
-	for _, toks := range [2][]token{st.title, st.text} {
-		for _, tk := range toks {
-			if tk.key == key && tk.is(tLower) {
-				found = true
-				break
+	if !st.lowerDone {
+		// Built once per item, and only when a bare surname needs it.
+		for _, toks := range [2][]token{st.title, st.text} {
+			for _, tk := range toks {
+				if tk.is(tLower) {
+					st.lower[tk.key] = true
+				}
 			}
 		}
+		st.lowerDone = true
 	}
-	st.lower[key] = found
-	return found
+	return st.lower[key]
 }
 
 // bareOK: a surname alone stands for a person in office on the date, or a
@@ -191,4 +208,13 @@ func (t *Tagger) bareOK(p *personInfo, date time.Time) bool {
 		}
 	}
 	return false
+}
+
+// joined reports whether tokens [i, j) are glued by a hyphen to a word on
+// either side, as part of a longer name.
+func joined(toks []token, src string, i, j int) bool {
+	if j+1 < len(toks) && !toks[j].is(tSpace) && src[toks[j].start:toks[j].end] == "-" && !toks[j+1].is(tSpace) && toks[j+1].is(tWord) {
+		return true
+	}
+	return i >= 2 && !toks[i].is(tSpace) && !toks[i-1].is(tSpace) && src[toks[i-1].start:toks[i-1].end] == "-" && toks[i-2].is(tWord) && toks[i-2].is(tCap)
 }

@@ -38,10 +38,20 @@ type dnode struct {
 type dict struct {
 	edges map[uint64]int32
 	nodes []dnode
+	// first is a bitset over the keys of phrases' first tokens: most words
+	// start nothing, and one bit test is cheaper than a map probe.
+	first []uint64
 }
 
+const firstBits = 1 << 18
+
 func newDict() *dict {
-	return &dict{edges: make(map[uint64]int32), nodes: make([]dnode, 1)}
+	return &dict{edges: make(map[uint64]int32), nodes: make([]dnode, 1), first: make([]uint64, firstBits/64)}
+}
+
+func (d *dict) mayStart(key uint64) bool {
+	b := (key >> 7) & (firstBits - 1)
+	return d.first[b>>6]&(1<<(b&63)) != 0
 }
 
 func edgeKey(parent int32, key uint64) uint64 {
@@ -60,6 +70,8 @@ func (d *dict) add(surface string, s sense) bool {
 		return false
 	}
 	s.capMask, s.upperMask = 0, 0
+	b := (toks[0].key >> 7) & (firstBits - 1)
+	d.first[b>>6] |= 1 << (b & 63)
 	n := int32(0)
 	for i, t := range toks {
 		if t.is(tWord) {
@@ -131,7 +143,7 @@ func (d *dict) scanCtx(ctx context.Context, dst []match, toks []token, field int
 func (d *dict) scanFrom(dst []match, toks []token, field int8, caps bool, from, to int) ([]match, int) {
 	i := from
 	for ; i < to; i++ {
-		if !toks[i].is(tWord) {
+		if !toks[i].is(tWord) || !d.mayStart(toks[i].key) {
 			continue
 		}
 		n := int32(0)

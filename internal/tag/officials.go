@@ -8,6 +8,10 @@ import (
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
+// maxOfficials bounds the officials of one item, which keeps registration
+// and back references linear in the text however many names it holds.
+const maxOfficials = 128
+
 // official is one person found in the item, before output.
 type official struct {
 	person   int32 // index into Tagger.people, -1 when not in the gazetteer
@@ -61,6 +65,9 @@ func (st *state) register(o official, ev span) *official {
 			p.addEvidence(ev)
 			return p
 		}
+	}
+	if len(st.offs) >= maxOfficials {
+		return nil // a list, not a story: stop growing
 	}
 	o.addEvidence(ev)
 	st.offs = append(st.offs, o)

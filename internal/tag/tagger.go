@@ -151,7 +151,9 @@ type state struct {
 	dmatches  []match
 	used      []bool          // text tokens consumed by an official's name or title
 	usedTitle []bool          // the same for the title
-	lower     map[uint64]bool // memo: is this word also written in lower case?
+	lower     map[uint64]bool // words written in lower case in the item
+	lowerDone bool
+	bySurname map[uint64]int32 // surname key → official, for back references
 }
 
 func (st *state) reset(in *Input) {
@@ -167,6 +169,7 @@ func (st *state) reset(in *Input) {
 		st.lower = make(map[uint64]bool)
 	}
 	clear(st.lower)
+	st.lowerDone = false
 }
 
 // toks returns the tokens and source string of a field.
