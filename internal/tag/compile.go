@@ -34,6 +34,9 @@ func (t *Tagger) addForms(surface string, s sense) {
 	if surface == "" {
 		return
 	}
+	if (s.kind == sPlace || s.kind == sCountry || s.kind == sDemonym) && t.commonWord(surface) {
+		s.ambiguous = true // "We" (a town in New Caledonia), "Of", "Say"
+	}
 	t.d.add(surface, s)
 	if v, ok := germanVariant(surface); ok {
 		t.d.add(v, s)
@@ -106,6 +109,7 @@ func (t *Tagger) compileRoles(rs []gazetteer.Role) {
 
 func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 	groups := make(map[uint64]int32)
+	t.firstNames = make(map[uint64]bool)
 	for _, p := range ps {
 		ref := int32(len(t.people))
 		info := personInfo{id: p.ID, name: p.Name, terms: p.Terms}
@@ -143,6 +147,9 @@ func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 			}
 		}
 		t.people = append(t.people, info)
+		if words := strings.Fields(p.Name); len(words) > 1 {
+			t.firstNames[keyOf(words[0])] = true
+		}
 	}
 }
 
@@ -277,8 +284,22 @@ func genericRole(phrase string) bool {
 		"managing director", "director", "executive director", "general manager", "spokesman",
 		"spokeswoman", "spokesperson", "head", "chief", "leader", "member", "official",
 		"president-elect", "prince", "king", "queen", "minister", "commissioner", "general secretary",
-		"secretary general", "secretary-general", "director general", "director-general", "adviser", "advisor":
+		"secretary general", "secretary-general", "director general", "director-general", "adviser", "advisor",
+		"premier", "mayor", "speaker", "chancellor", "leader of the opposition":
 		return true
 	}
 	return false
+}
+
+// commonWord: a one-word name that is also an English function word or a
+// word of our cue lists, or too short to be told from an abbreviation.
+func (t *Tagger) commonWord(surface string) bool {
+	toks := tokenize(nil, surface)
+	if len(toks) != 1 {
+		return false
+	}
+	if toks[0].is(tUpper) && toks[0].end-toks[0].start > 1 {
+		return false // "US", "UK": abbreviations are matched in capitals only
+	}
+	return toks[0].end-toks[0].start <= 2 || t.cues[toks[0].key]&(cNotName|cPrep|cSpeech|cVerb|cDet|cCurrency) != 0
 }

@@ -137,11 +137,19 @@ func (t *Tagger) bareSurnames(st *state) {
 				b = i - 1 // a first name: it must agree
 			}
 		}
+		// Without a first name or an honorific, a surname must not be a
+		// common word, nor a first name too ("Thomas", "Spencer"), and the
+		// date must be known to tell whom it meant.
+		if !honorific && b == i && (st.in.Date.IsZero() || t.firstNames[toks[j-1].key]) {
+			continue
+		}
 		if !honorific && (t.hasCue(toks[j-1], cMonth) || st.writtenLower(toks[j-1].key)) {
 			continue
 		}
 		p := t.resolveName(st, m.field, b, j, hint{country: dl})
-		if p < 0 || (b == i && !honorific && !t.bareOK(&t.people[p], st.in.Date)) {
+		// An honorific says "a person", not which one: the date must
+		// still make this person the likely one.
+		if p < 0 || (b == i && (st.in.Date.IsZero() || !t.bareOK(&t.people[p], st.in.Date))) {
 			continue
 		}
 		st.register(official{person: p, field: m.field, nameB: int32(b), nameE: int32(j), surname: t.people[p].surname, role: -1},
@@ -195,9 +203,6 @@ func (st *state) writtenLower(key uint64) bool {
 // head of state or government who left office less than three years
 // before; for anyone else it is far more often a namesake.
 func (t *Tagger) bareOK(p *personInfo, date time.Time) bool {
-	if date.IsZero() {
-		return true
-	}
 	for _, tm := range p.terms {
 		if covers(tm, date) {
 			return true

@@ -17,6 +17,7 @@ const (
 	mOrg      // "Bundesbank"
 	mRole     // "Kremlin spokesman"
 	mOfficial // the country of an official named in the item
+	mCurrency // "U.S. dlrs": a currency, barely a place
 	numKinds
 )
 
@@ -61,9 +62,15 @@ func (t *Tagger) collect(st *state) {
 			case sBlock:
 				blocked = true
 			case sCountry, sDemonym:
+				if s.kind == sCountry && t.afterName(st, m) {
+					continue // "Credit Suisse"
+				}
 				kind := mName
 				if s.kind == sDemonym {
 					kind = mDemonym
+				}
+				if t.currencyAfter(toks, int(m.j)) {
+					kind = mCurrency // "U.S. dlrs", "Swiss francs": money, not place
 				}
 				st.cands = append(st.cands, cand{country: s.ref, opt: opt, ambiguous: s.ambiguous, kind: kind})
 				opt++
@@ -73,8 +80,15 @@ func (t *Tagger) collect(st *state) {
 				}
 				p := &t.places[s.ref]
 				kind := placeKind(p.kind)
+				if kind != mMetonym && kind != mMulti && t.inLongerName(st, m) {
+					continue // "Paris Club", "Manufacturers Hanover", "Minsk Accords"
+				}
+				// A capital at the start of a sentence says nothing, nor do
+				// capitals in an ALL-CAPS headline: "Sale", "SAY", "Split".
+				weak := kind != mMulti && kind != mCapital && kind != mMetonym &&
+					(st.caps(m.field) || m.j-m.i == 1 && toks[m.i].is(tSentence) && !t.commaAfter(toks, src, int(m.j)))
 				for _, c := range p.countries {
-					st.cands = append(st.cands, cand{country: c, opt: opt, ambiguous: s.ambiguous || (len(p.countries) > 1 && kind != mMulti), kind: kind})
+					st.cands = append(st.cands, cand{country: c, opt: opt, ambiguous: s.ambiguous || weak || (len(p.countries) > 1 && kind != mMulti), kind: kind})
 					if kind != mMulti {
 						opt++
 					}
@@ -198,4 +212,46 @@ func countryOrg(kind string) bool {
 func (st *state) inDateline(tok token) bool {
 	d := st.in.Dateline
 	return d != nil && int(tok.start) >= d.Start && int(tok.start) < d.End
+}
+
+// currencyAfter: the word after a country or demonym is a currency.
+func (t *Tagger) currencyAfter(toks []token, j int) bool {
+	return j < len(toks) && toks[j].is(tWord) && t.hasCue(toks[j], cCurrency)
+}
+
+// inLongerName: a place name glued to capitalised words that are not
+// places themselves is part of another name ("Paris Club", "First Boston",
+// "Credit Suisse", "London Metal Exchange").
+func (t *Tagger) inLongerName(st *state, m match) bool {
+	toks, _ := st.toks(m.field)
+	if st.caps(m.field) {
+		return false
+	}
+	if j := int(m.j); j < len(toks) {
+		n := toks[j]
+		if n.is(tWord) && n.is(tCap) && !n.is(tSentence) && !t.hasCue(n, cNotName|cPrep|cSpeech) && st.matchAt(m.field, j) < 0 {
+			return true
+		}
+	}
+	return t.afterName(st, m)
+}
+
+// afterName: the match follows a capitalised word that is no place, title
+// or function word ("Credit Suisse", "Manufacturers Hanover").
+func (t *Tagger) afterName(st *state, m match) bool {
+	toks, _ := st.toks(m.field)
+	if st.caps(m.field) {
+		return false
+	}
+	if i := int(m.i); i > 0 && !toks[i].is(tSentence) {
+		p := toks[i-1]
+		if p.is(tWord) && p.is(tCap) && !t.hasCue(p, cNotName|cPrep|cDirection|cHonorific) && st.matchEnding(m.field, i) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *Tagger) commaAfter(toks []token, src string, j int) bool {
+	return j < len(toks) && src[toks[j].start:toks[j].end] == ","
 }

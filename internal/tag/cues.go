@@ -17,6 +17,9 @@ const (
 	cMonth                     // months: "May" is rarely Theresa May
 	cVerb                      // lower-case verbs and function words seen after ALL-CAPS names
 	cList                      // and, or, ",": list context
+	cCurrency                  // dlrs, francs, yen
+	cDirection                 // North, Greater: part of a place's own name
+	cMonthName                 // every month name and abbreviation
 )
 
 func newCues() map[uint64]cue {
@@ -53,7 +56,11 @@ func newCues() map[uint64]cue {
 		"bank", "inc", "corp", "co", "ltd", "plc", "group", "association", "council", "committee",
 		"department", "office", "agency", "board", "commission", "state", "states", "national",
 		"federal", "central", "international", "union", "news", "press", "told", "announced",
-		"sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "maj", "st", "mt", "ft")
+		"sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "maj", "st", "mt", "ft",
+		"league", "cup", "club", "championship", "division", "team", "united", "city", "county",
+		"school", "university", "college", "institute", "foundation", "fund", "trust", "corporation",
+		"company", "airlines", "airways", "exchange", "market", "index", "report", "act", "bill",
+		"treaty", "accord", "agreement", "summit", "conference", "premiership", "open", "games")
 	add(cDet, "the", "a", "an")
 	add(cSuffix, "jr", "sr", "ii", "iii", "iv")
 	add(cMonth, "may", "march", "june", "july", "august", "april")
@@ -66,6 +73,17 @@ func newCues() map[uint64]cue {
 		"pessimistic", "agrees", "proposes", "dismisses", "doubts", "seen", "the", "a", "an", "by",
 		"from", "with", "as", "after", "before", "over", "against", "bill", "plan", "visit", "talks")
 	add(cList, "and", "or", ",", "&")
+	add(cMonthName, "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec")
+	add(cCurrency, "dlr", "dlrs", "dollar", "dollars", "franc", "francs", "yen", "mark", "marks", "pound",
+		"pounds", "sterling", "stg", "lira", "lire", "peso", "pesos", "guilder", "guilders", "crown",
+		"crowns", "krona", "kronor", "krone", "kroner", "rand", "rupee", "rupees", "rupiah", "ringgit",
+		"won", "baht", "shilling", "shillings", "cruzado", "cruzados", "escudo", "escudos", "drachma",
+		"drachmas", "schilling", "schillings", "riyal", "riyals", "dinar", "dinars", "currency", "cents",
+		"euro", "euros", "yuan", "renminbi", "rouble", "roubles", "ruble", "rubles", "zloty", "forint")
+	add(cDirection, "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+		"central", "greater", "upper", "lower", "new", "old", "inner", "outer", "metropolitan")
 	return m
 }
 

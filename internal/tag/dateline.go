@@ -30,6 +30,13 @@ func (t *Tagger) datelineOcc(st *state) {
 	from := int32(len(st.cands))
 	if comma < len(toks) {
 		t.datelinePart(st, toks[comma+1:], true)
+		if last := toks[len(toks)-1]; int32(len(st.cands)) == from && last.is(tWord) {
+			// "BIRMINGHAM, Ala" and "SANTA FE SPRINGS, CALIF": the
+			// abbreviation's full stop was lost.
+			dot := token{start: last.end, end: last.end, key: keyOf(".")}
+			st.scratch = append(toks, dot)
+			t.datelinePart(st, st.scratch[comma+1:], true)
+		}
 	}
 	if int32(len(st.cands)) == from {
 		t.datelinePart(st, toks[:comma], false)
@@ -132,4 +139,39 @@ func placeSpan(text string, d *event.Dateline) (int, int) {
 		return s + k, s + k + len(d.Place)
 	}
 	return s, e
+}
+
+// guessDateline reads a dateline the caller did not find, for wire copy
+// typed by hand ("Chicago, March 3 -", "DALLAS, MArch 20 -"): capitalised
+// words and an optional ", Qualifier" at the very start of the text,
+// followed by a month, a day or a dash. It returns nil when the opening
+// does not look like one.
+func (t *Tagger) guessDateline(text string, toks []token) *event.Dateline {
+	end, commas := -1, 0
+	for i := 0; i < len(toks) && i < 8; i++ {
+		tk := toks[i]
+		w := text[tk.start:tk.end]
+		switch {
+		case tk.is(tWord) && t.hasCue(tk, cMonthName) && commas > 0:
+			if end < 0 {
+				return nil
+			}
+			return &event.Dateline{Text: text[:end], Place: text[:end], Start: 0, End: end}
+		case tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit):
+			continue
+		case w == "." && i > 0 && toks[i-1].is(tWord):
+			continue // "Calif.", "ST. LOUIS"
+		case w == ",":
+			commas++
+			if commas > 2 || i == 0 {
+				return nil
+			}
+			end = int(toks[i-1].end)
+			continue
+		case (w == "-" || w == "(") && i > 0:
+			return &event.Dateline{Text: text[:tk.start], Place: strings.TrimSpace(text[:tk.start]), Start: 0, End: int(toks[i-1].end)}
+		}
+		return nil
+	}
+	return nil
 }

@@ -185,6 +185,9 @@ func caseMask(senses []sense, toks []token, caps bool) uint64 {
 }
 
 func caseOK(s sense, toks []token) bool {
+	if len(toks) == 1 && s.upperMask == 0 && toks[0].is(tUpper) && toks[0].end-toks[0].start <= 4 && toks[0].end-toks[0].start >= 2 {
+		return false // an acronym in running text ("GAO", "NICE"), not the name "Gao"
+	}
 	for i := range toks {
 		bit := uint32(1) << i
 		if s.upperMask&bit != 0 && !toks[i].is(tUpper) {

@@ -24,6 +24,7 @@ type official struct {
 	country  string // from the title's modifier ("Russian", "Bundesbank")
 	titled   bool   // a title was written with the name
 	former   bool   // "former President ..."
+	public   bool   // the title was qualified by a country or public body
 	mentions int
 	ev       [maxEvidence]span
 	nev      int
@@ -62,6 +63,7 @@ func (st *state) register(o official, ev span) *official {
 				p.country = o.country
 			}
 			p.former = p.former || o.former
+			p.public = p.public || o.public
 			p.addEvidence(ev)
 			return p
 		}
@@ -128,7 +130,7 @@ func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
 		// in mixed case (an ALL-CAPS headline cannot tell a name from a
 		// word) that is public in itself or qualified by a country or a
 		// public body ("Brazilian Coffee Institute President").
-		if !o.titled || st.caps(o.field) || (o.role >= 0 && t.generic[o.role] && o.country == "") {
+		if !o.titled || st.caps(o.field) || (o.role >= 0 && t.generic[o.role] && !o.public) {
 			return e, false
 		}
 		toks, src := st.toks(o.field)

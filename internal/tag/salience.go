@@ -15,15 +15,21 @@ import (
 // about 0.45, a dateline alone 0.8 and a country named in the headline and
 // again in the text above 0.8.
 //
-// The countries list holds those at or above minSalience: the reader (and
-// the Reuters indexers the eval follows) wants what the story is about, not
-// every passing word; focus holds the dateline and headline countries, or
-// when there are none the most salient one.
+// The countries list holds what the story is about, not every passing
+// word. In wire copy (the item has a dateline naming a country) the
+// convention of the indexers and of readers is strict: the dateline
+// country, headline countries and the countries that reach wireSalience
+// (about a name in the lead plus one more mention). Items without a
+// dateline (features, analyses) list every country that reaches
+// featureSalience, so a single demonym in passing still counts there.
+// Focus holds the dateline and headline countries, or when there are none
+// the most salient one.
 const (
-	minSalience   = 0.0
-	titleBoost    = 1.6
-	maxEvidence   = 5
-	positionFloor = 0.4
+	wireSalience    = 0.5
+	featureSalience = 0.15
+	titleBoost      = 1.6
+	maxEvidence     = 5
+	positionFloor   = 0.4
 )
 
 func kindWeight(k mkind) float64 {
@@ -42,6 +48,8 @@ func kindWeight(k mkind) float64 {
 		return 0.3
 	case mOfficial:
 		return 0.2
+	case mCurrency:
+		return 0.1
 	}
 	return 0.15
 }
@@ -110,9 +118,15 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 func (t *Tagger) rankCountries(st *state) []event.Country {
 	out := make([]event.Country, 0, len(st.tallies))
 	focusAny := false
+	floor := featureSalience
+	for _, tl := range st.tallies {
+		if tl.dateline {
+			floor = wireSalience
+		}
+	}
 	for _, tl := range st.tallies {
 		sal := math.Round((1-tl.miss)*1000) / 1000
-		if sal < minSalience || tl.mentions == 0 {
+		if tl.mentions == 0 || sal < floor && !tl.dateline && !tl.title {
 			continue
 		}
 		c := &t.countries[tl.country]

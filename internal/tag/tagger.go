@@ -56,6 +56,7 @@ type Tagger struct {
 	generic    []bool // per role: a title companies use too
 	people     []personInfo
 	surnames   [][]int32 // surname group → indices into people
+	firstNames map[uint64]bool // first words of the people's names ("Thomas", "James")
 	topics     *topicScorer
 	pool       sync.Pool // *state scratch buffers
 }
@@ -105,6 +106,9 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 	st.reset(&in)
 	st.title = tokenize(st.title, in.Title)
 	st.text = tokenize(st.text, in.Text)
+	if in.Dateline == nil {
+		in.Dateline = t.guessDateline(in.Text, st.text)
+	}
 	st.titleCaps = allCaps(st.title)
 	st.textCaps = allCaps(st.text)
 	st.matches = t.d.scan(st.matches, st.title, fieldTitle, st.titleCaps)
@@ -113,8 +117,8 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 		return Result{}, err
 	}
 	var res Result
+	t.datelineOcc(st) // first, so its evidence is always kept
 	t.collect(st)
-	t.datelineOcc(st)
 	res.Officials = t.officials(st)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err

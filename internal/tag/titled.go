@@ -10,10 +10,20 @@ func (t *Tagger) cutName(st *state, field int8, b, e int) int {
 			continue
 		}
 		m := st.matches[mi]
-		personish := false
+		// Names contain city names ("Ken Livingstone", "Jack London"),
+		// not titles, organisations, countries or demonyms.
+		personish := true
 		for s, sn := range t.d.nodes[m.node].senses {
-			if m.mask&(1<<s) != 0 && (sn.kind == sPerson || sn.kind == sSurname) {
-				personish = true
+			if m.mask&(1<<s) == 0 {
+				continue
+			}
+			switch sn.kind {
+			case sRole, sOrg, sCountry, sDemonym, sBlock:
+				personish = false
+			case sPlace:
+				if k := t.places[sn.ref].kind; k == "metonym" || k == "capital" {
+					personish = false
+				}
 			}
 		}
 		if personish {
@@ -67,7 +77,7 @@ func (t *Tagger) addTitled(st *state, ti title, nb, ne int) {
 	p := t.resolveName(st, ti.field, nb, ne, h)
 	sn := t.surnameTok(toks, nb, ne)
 	o := official{person: p, field: ti.field, nameB: int32(nb), nameE: int32(ne), surname: toks[sn].key,
-		role: ti.role, deputy: ti.deputy, country: country, titled: true, former: ti.former}
+		role: ti.role, deputy: ti.deputy, country: country, titled: true, former: ti.former, public: ti.public}
 	if p >= 0 {
 		o.surname = t.people[p].surname
 	}

@@ -16,6 +16,7 @@ type title struct {
 	deputy  bool
 	det     bool // "the foreign minister": may refer back to someone
 	of      bool // qualified after the role: "President of the ... Institute"
+	public  bool // a country or public body qualifies the title
 }
 
 // titledNames finds every role phrase and the name it introduces.
@@ -99,13 +100,14 @@ func (t *Tagger) readTitle(st *state, m match, role int32) title {
 			}
 			break
 		}
-		c, isOrg := t.modifierCountry(st.matches[mj])
+		c, isOrg, public := t.modifierCountry(st.matches[mj])
 		if c == "" && !isOrg {
 			break
 		}
-		if c == "" {
+		if !public {
 			ti.orgMod = true
 		}
+		ti.public = ti.public || public
 		if ti.country == "" {
 			ti.country = c
 		}
@@ -138,9 +140,9 @@ func (t *Tagger) readOf(st *state, ti *title) {
 	for k < len(toks) && k-start < 10 {
 		if mj := st.matchAt(ti.field, k); mj >= 0 {
 			m := st.matches[mj]
-			c, isOrg := t.modifierCountry(m)
+			c, isOrg, pub := t.modifierCountry(m)
 			switch {
-			case c != "":
+			case pub:
 				country = cmp.Or(country, c)
 				public = true
 			case isOrg:
@@ -175,6 +177,7 @@ func (t *Tagger) readOf(st *state, ti *title) {
 	ti.e = k
 	ti.of = true
 	ti.country = cmp.Or(ti.country, country)
+	ti.public = ti.public || public
 	if !public && country == "" {
 		ti.orgMod = true // a company, or a body we cannot place
 	}
@@ -182,27 +185,28 @@ func (t *Tagger) readOf(st *state, ti *title) {
 
 // modifierCountry reads a match used before a title: a country, demonym or
 // city gives a country code, an organisation its code (country or "IMF").
-func (t *Tagger) modifierCountry(m match) (code string, org bool) {
+func (t *Tagger) modifierCountry(m match) (code string, org, public bool) {
 	for k, s := range t.d.nodes[m.node].senses {
 		if m.mask&(1<<k) == 0 {
 			continue
 		}
 		switch s.kind {
 		case sCountry, sDemonym:
-			return t.countries[s.ref].Code, false
+			return t.countries[s.ref].Code, false, true
 		case sPlace:
 			if p := &t.places[s.ref]; len(p.countries) == 1 && !s.ambiguous {
-				return t.countries[p.countries[0]].Code, false
+				return t.countries[p.countries[0]].Code, false, true
 			}
 		case sOrg:
-			// A company gives no office: "Chrysler Chairman".
-			if o := &t.orgs[s.ref]; countryOrg(o.kind) || o.kind == "intl_org" {
-				return o.code, true
+			// A company gives no office ("Chrysler Chairman"); a state
+			// agency, party or international body does.
+			if o := &t.orgs[s.ref]; o.kind != "company" {
+				return o.code, true, true
 			}
-			return "", true
+			return "", true, false
 		}
 	}
-	return "", false
+	return "", false, false
 }
 
 func (t *Tagger) roleOf(m match) int32 {
