@@ -25,6 +25,8 @@ func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.W
 	dlq := fs.String("dlq", cfg.DLQTopic, "dead-letter topic")
 	since := fs.String("since", "", "only inputs with a timestamp at or after this RFC 3339 time")
 	until := fs.String("until", "", "only inputs with a timestamp before this RFC 3339 time")
+	from := fs.Int64("from-offset", -1, "only input offsets at or after this, in every partition")
+	to := fs.Int64("to-offset", -1, "only input offsets before this, in every partition")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -45,6 +47,7 @@ func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.W
 	if err != nil {
 		return err
 	}
+	o.FromOffset, o.ToOffset = *from, *to
 	o.Brokers, o.Dialer, o.Transport, o.Input, o.Output, o.DLQ = cfg.Brokers, sec.Dialer(), sec.Transport(), *in, *out, *dlq
 	rep, err := audit.New(o).Run(ctx, o)
 	if err != nil {

@@ -40,3 +40,19 @@ func TestAuditFindsMissing(t *testing.T) {
 		t.Fatalf("unexpected report")
 	}
 }
+
+func TestAuditOffsetRange(t *testing.T) {
+	brokers := kafkatest.Brokers(t)
+	in := kafkatest.Topic(t, brokers, "auditr-in", 1)
+	out := kafkatest.Topic(t, brokers, "auditr-out", 1)
+	dlq := kafkatest.Topic(t, brokers, "auditr-dlq", 1)
+	kafkatest.Produce(t, brokers, in, []kafka.Message{{Value: []byte("a")}, {Value: []byte("b")}, {Value: []byte("c")}})
+	kafkatest.Produce(t, brokers, dlq, []kafka.Message{{Value: []byte("b"), Headers: []kafka.Header{
+		{Key: "dlq-origin-topic", Value: []byte(in)}, {Key: "dlq-origin-partition", Value: []byte("0")}, {Key: "dlq-origin-offset", Value: []byte("1")}}}})
+	t.Setenv("NEWSWORKER_BROKERS", brokers[0])
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"audit", "-input", in, "-output", out, "-dlq", dlq, "-from-offset", "1", "-to-offset", "2"}, nil, &stdout, &stderr)
+	if err != nil || !strings.Contains(stdout.String(), "inputs        1") {
+		t.Fatalf("audit of [1,2): %v\n%s", err, stdout.String())
+	}
+}

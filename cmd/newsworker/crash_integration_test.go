@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -108,13 +111,14 @@ func TestCrashRestart(t *testing.T) {
 		time.Sleep(500 * time.Millisecond)
 	}
 	elapsed := time.Since(start)
+	rss := peakRSS(p.cmd.Process.Pid)
 	_ = p.cmd.Process.Signal(syscall.SIGTERM)
 	if err := p.cmd.Wait(); err != nil {
 		t.Errorf("graceful stop after the run: %v", err)
 	}
 	committed := kafkatest.Committed(t, brokers, group, in, parts)
-	t.Logf("items=%d kills=%d restarts=%d missing=%d duplicates=%d elapsed=%s committed=%d/%d",
-		n, kills, restarts, len(missing), oc.Duplicates, elapsed.Round(time.Millisecond), sum(committed), sum(end))
+	t.Logf("items=%d kills=%d restarts=%d missing=%d duplicates=%d elapsed=%s committed=%d/%d peak_rss(last run)=%d KiB",
+		n, kills, restarts, len(missing), oc.Duplicates, elapsed.Round(time.Millisecond), sum(committed), sum(end), rss)
 	if len(missing) > 0 {
 		b, _ := os.ReadFile(logPath)
 		t.Fatalf("%d inputs have no outcome, e.g. %v\nworker log tail:\n%s", len(missing), missing[:min(10, len(missing))], tail(b, 3000))
@@ -136,4 +140,19 @@ func tail(b []byte, n int) []byte {
 		return b[len(b)-n:]
 	}
 	return b
+}
+
+// peakRSS is a process's peak resident set size in KiB (VmHWM).
+func peakRSS(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			n, _ := strconv.ParseInt(f[1], 10, 64)
+			return n
+		}
+	}
+	return 0
 }

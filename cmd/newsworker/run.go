@@ -26,7 +26,7 @@ commands:
   demo [-json]        embedded broker + sample items + the real worker; prints the events
   tag [FILE...]       offline: JSON Lines in (files or stdin), one JSON line out per input line
   eval [-json] [-v] FILE...  score the tagger on eval files (../shared/eval format)
-  audit [-input T] [-output T] [-dlq T] [-since T] [-until T] [-json]
+  audit [-input T] [-output T] [-dlq T] [-since T] [-until T] [-from-offset N] [-to-offset N] [-json]
                       completeness check: every input offset has a record or a dead letter
   import KIND IN      convert a public source to a gazetteer file on stdout (geonames, wikidata, cameo)
   version             print the version

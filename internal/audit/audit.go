@@ -25,6 +25,9 @@ type Options struct {
 	Output       string
 	DLQ          string
 	Since, Until time.Time // input message timestamps; zero: unbounded
+	// FromOffset and ToOffset bound the input offsets audited in every
+	// partition: [FromOffset, ToOffset); negative means unbounded.
+	FromOffset, ToOffset int64
 }
 
 // Origin names one input message.
@@ -70,6 +73,13 @@ func (a *Auditor) Run(ctx context.Context, o Options) (Report, error) {
 		return rep, err
 	}
 	for p, s := range in {
+		if o.FromOffset >= 0 && o.FromOffset > s.first {
+			s.first = min(o.FromOffset, s.end)
+		}
+		if o.ToOffset >= 0 && o.ToOffset < s.end {
+			s.end = max(o.ToOffset, s.first)
+		}
+		in[p] = s
 		rep.Ranges[p] = [2]int64{s.first, s.end}
 		rep.Inputs += s.end - s.first
 	}

@@ -101,8 +101,15 @@ func (a *Auditor) readRange(ctx context.Context, topic string, spans map[int]spa
 				return
 			}
 			for {
-				m, err := r.FetchMessage(ctx)
+				// A partition can end in a gap (compaction, transaction
+				// markers): a quiet spell after reading up to it ends the read.
+				fctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+				m, err := r.FetchMessage(fctx)
+				cancel()
 				if err != nil {
+					if ctx.Err() == nil && fctx.Err() != nil {
+						return
+					}
 					errs <- fmt.Errorf("read %s/%d: %w", topic, p, err)
 					return
 				}

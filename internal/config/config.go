@@ -38,6 +38,7 @@ type Config struct {
 	ItemTimeout     time.Duration `envconfig:"ITEM_TIMEOUT" default:"5s" desc:"time budget for one item; an item over it is dead-lettered (time_budget_exceeded)"`
 	CommitInterval  time.Duration `envconfig:"COMMIT_INTERVAL" default:"1s" desc:"how often acknowledged offsets are committed"`
 	BatchSize       int           `envconfig:"BATCH_SIZE" default:"500" desc:"producer batch size (messages)"`
+	MaxBatchBytes   int           `envconfig:"MAX_BATCH_BYTES" default:"1000000" desc:"largest producer request per partition; keep it at or below the broker's message.max.bytes (records larger than this minus 16 KiB are dead-lettered as record_too_large)"`
 	BatchTimeout    time.Duration `envconfig:"BATCH_TIMEOUT" default:"5ms" desc:"producer linger before a partial batch is sent"`
 	Compression     string        `envconfig:"COMPRESSION" default:"lz4" desc:"output compression: none, gzip, snappy, lz4 or zstd"`
 	WriteRetries    int           `envconfig:"WRITE_RETRIES" default:"15" desc:"attempts to write a batch before the worker gives up and exits non-zero"`
@@ -143,6 +144,8 @@ func (c Config) Validate() error {
 		return bad("COMMIT_INTERVAL", "must be > 0")
 	case c.BatchSize < 1:
 		return bad("BATCH_SIZE", "must be >= 1")
+	case c.MaxBatchBytes < 64<<10:
+		return bad("MAX_BATCH_BYTES", "must be >= 65536")
 	case c.BatchTimeout <= 0:
 		return bad("BATCH_TIMEOUT", "must be > 0")
 	case c.WriteRetries < 1:

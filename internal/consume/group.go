@@ -121,9 +121,17 @@ func (g *Group) Run(ctx context.Context) error {
 	go func() {
 		select {
 		case <-g.stop:
-			cancel()
-		case <-nctx.Done():
+		case <-ctx.Done():
 		}
+		cancel()
+		// Close here, not after the generation: when a generation ends,
+		// kafka-go's ConsumerGroup.run rejoins at once (consumergroup.go
+		// nextGeneration returns nil → run loops), which rebalances the whole
+		// group and makes this Stop wait for every other member's drain; and
+		// a member with no partition never sees its generation end at all.
+		// Close ends the generation (gen.close waits for our partition
+		// functions to drain and commit) and then leaves the group.
+		_ = cg.Close()
 	}()
 	for {
 		gen, err := cg.Next(nctx)
@@ -199,6 +207,8 @@ func (g *Group) commitLoop(gctx context.Context, gen *kafka.Generation, trackers
 
 // commit commits tr's acknowledged offset through gen, if it moved.
 func (g *Group) commit(gen *kafka.Generation, partition int, tr *tracker) {
+	tr.commitMu.Lock()
+	defer tr.commitMu.Unlock()
 	off, ok := tr.toCommit()
 	if !ok {
 		return

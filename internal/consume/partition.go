@@ -52,6 +52,7 @@ func (g *Group) partition(ctx, gctx context.Context, gen *kafka.Generation, a ka
 		}
 	}
 	g.commit(gen, a.ID, tr)
+	g.m.Lag.DeleteLabelValues(label) // another member may own it next
 	log.Info().Msg("partition released")
 }
 

@@ -9,6 +9,10 @@ import (
 // knows the highest offset below which everything is acknowledged. Offsets
 // are added in fetch order (increasing); acks come in any order.
 type tracker struct {
+	// commitMu serializes commits of this partition (the periodic loop and
+	// the final commit), so a slower request with a smaller offset cannot
+	// land after a larger one.
+	commitMu  sync.Mutex
 	mu        sync.Mutex
 	offsets   []int64
 	acked     []bool
@@ -28,7 +32,7 @@ func newTracker() *tracker {
 func (t *tracker) add(off int64) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if n := len(t.offsets); n > t.head && t.offsets[n-1] >= off {
+	if n := len(t.offsets); (n > t.head && t.offsets[n-1] >= off) || (t.next >= 0 && off < t.next) {
 		return false
 	}
 	t.offsets = append(t.offsets, off)

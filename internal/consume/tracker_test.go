@@ -106,3 +106,15 @@ func TestTrackerDrop(t *testing.T) {
 		t.Fatalf("got %d pending %d", got, tr.pending())
 	}
 }
+
+func TestTrackerRefusesRewindBelowAcked(t *testing.T) {
+	tr := newTracker()
+	tr.add(7)
+	tr.ack(7)
+	if tr.add(3) {
+		t.Fatal("accepted offset 3 after 7 was acknowledged")
+	}
+	if !tr.add(8) {
+		t.Fatal("refused the next offset")
+	}
+}

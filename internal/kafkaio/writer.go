@@ -61,3 +61,13 @@ func condense(err error) error {
 	}
 	return out
 }
+
+// Close flushes and closes the writer, then closes the transport's idle
+// connections: kafka-go closes only a transport it created itself.
+func (w *Writer) Close() error {
+	err := w.Writer.Close()
+	if t, ok := w.Writer.Transport.(*kafka.Transport); ok {
+		t.CloseIdleConnections()
+	}
+	return err
+}

@@ -55,9 +55,12 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 			return err
 		}
 	}
-	maxRecord := max(cfg.MaxItemBytes, 1<<20)
+	// The broker's message.max.bytes bounds a whole record batch, so a batch
+	// may not be larger than it; one record must leave room for key and
+	// headers inside it.
+	maxRecord := cfg.MaxBatchBytes - 16<<10
 	w := kafkaio.NewWriter(kafkaio.WriterConfig{Brokers: cfg.Brokers, BatchSize: cfg.BatchSize,
-		BatchBytes: int64(maxRecord) * 4, BatchTimeout: cfg.BatchTimeout, Compression: cfg.Compression,
+		BatchBytes: int64(cfg.MaxBatchBytes), BatchTimeout: cfg.BatchTimeout, Compression: cfg.Compression,
 		Topics: []string{cfg.OutputTopic, cfg.DLQTopic}}, sec, log)
 	defer w.Close()
 
@@ -65,7 +68,10 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	if cfg.StartOffset == "latest" {
 		startOffset = kafka.LastOffset
 	}
-	drain := cfg.ShutdownTimeout * 2 / 3
+	// Drain within the shutdown timeout, and within the session timeout:
+	// kafka-go stops heartbeating when a generation ends, and a member whose
+	// session expires can no longer commit what it drained.
+	drain := min(cfg.ShutdownTimeout, cfg.SessionTimeout) * 2 / 3
 	group := consume.New(consume.Config{Brokers: cfg.Brokers, Topic: cfg.InputTopic, GroupID: cfg.GroupID,
 		StartOffset: startOffset, MaxInFlight: cfg.MaxInFlight, CommitInterval: cfg.CommitInterval,
 		DrainTimeout: drain, SessionTimeout: cfg.SessionTimeout, Dialer: sec.Dialer()}, log, m)
@@ -75,7 +81,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	}
 	wk := worker.New(worker.Config{OutputTopic: cfg.OutputTopic, DLQTopic: cfg.DLQTopic, Concurrency: conc,
 		Publishers: 4, BatchSize: cfg.BatchSize, Linger: cfg.BatchTimeout, WriteRetries: cfg.WriteRetries,
-		BackoffMax: cfg.RetryBackoffMax, MaxRecordBytes: maxRecord - 4096}, proc, w, log, m)
+		BackoffMax: cfg.RetryBackoffMax, MaxRecordBytes: maxRecord}, proc, w, log, m)
 
 	ready := func() error {
 		switch {
@@ -111,6 +117,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	if srv != nil {
 		g.Go(func() error { return srv.Run(gctx) })
 	}
+	expired := make(chan struct{})
 	g.Go(func() error {
 		// Stop order: stop fetching → in-flight items finish and are
 		// published → final commits → leave the group → worker flushes and
@@ -127,10 +134,25 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		select {
 		case <-t.C:
 			cancelHard()
+			close(expired)
 			return errors.New("shutdown timed out; unacknowledged items will be redelivered")
 		case <-gctx.Done():
 			return nil
 		}
 	})
-	return g.Wait()
+	done := make(chan error, 1)
+	go func() { done <- g.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-expired:
+	}
+	// Past the timeout, give the parts a moment to notice the cancellation,
+	// then return anyway: the process exits and the group expires us.
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(5 * time.Second):
+		return errors.New("shutdown timed out; unacknowledged items will be redelivered")
+	}
 }

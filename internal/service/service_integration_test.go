@@ -181,3 +181,70 @@ func first[T any](s []T, n int) []T {
 	}
 	return s
 }
+
+// TestGracefulStopMidStream: stopped mid-stream with periodic commits
+// switched off (COMMIT_INTERVAL=1h), the worker's final commits alone must
+// cover everything it acknowledged: in every partition, every offset below
+// the committed one has an outcome, and nothing acknowledged is left
+// uncommitted beyond what was still in flight.
+func TestGracefulStopMidStream(t *testing.T) {
+	brokers := kafkatest.Brokers(t)
+	const n, parts = 20000, 3
+	tp := newTopics(t, brokers, parts)
+	msgs, _ := kafkatest.MixedItems(n, testMaxItem)
+	kafkatest.Produce(t, brokers, tp.in, msgs)
+	cfg := testConfig(t, brokers, tp)
+	cfg.CommitInterval = time.Hour
+	cfg.Concurrency = 1
+	stop := startWorker(t, cfg)
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		var got int64
+		for _, v := range kafkatest.EndOffsets(t, brokers, tp.out, parts) {
+			got += v
+		}
+		if got > n/4 {
+			break
+		}
+	}
+	start := time.Now()
+	if err := stop(); err != nil {
+		t.Fatalf("graceful stop: %v", err)
+	}
+	stopTook := time.Since(start)
+	recs := kafkatest.ReadAll(t, brokers, tp.out, parts, 1, 500*time.Millisecond, time.Minute)
+	dls := kafkatest.ReadAll(t, brokers, tp.dlq, 1, 0, 500*time.Millisecond, 30*time.Second)
+	oc, err := kafkatest.Collect(tp.in, recs, dls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	committed := kafkatest.Committed(t, brokers, tp.group, tp.in, parts)
+	var total int64
+	for p := 0; p < parts; p++ {
+		c := committed[p]
+		if c <= 0 {
+			t.Errorf("partition %d: nothing committed by the graceful stop", p)
+			continue
+		}
+		total += c
+		for off := int64(0); off < c; off++ {
+			k := kafkatest.Origin{Partition: p, Offset: off}
+			if len(oc.Records[k]) == 0 && len(oc.DeadLetters[k]) == 0 {
+				t.Fatalf("partition %d: offset %d committed without an outcome", p, off)
+			}
+		}
+		// Everything acknowledged was committed: the outcome right at the
+		// committed offset, if any, is one that was still being written.
+		var beyond int
+		for off := c; off < c+2000; off++ {
+			k := kafkatest.Origin{Partition: p, Offset: off}
+			if len(oc.Records[k])+len(oc.DeadLetters[k]) > 0 {
+				beyond++
+			}
+		}
+		if beyond > 0 {
+			t.Errorf("partition %d: %d outcomes exist beyond the committed offset %d (acknowledged work left uncommitted)", p, beyond, c)
+		}
+	}
+	t.Logf("graceful stop mid-stream: stop took %s, committed %d of %d, outcomes %d, committed=%v",
+		stopTook.Round(time.Millisecond), total, n, len(recs)+len(dls), committed)
+}

@@ -1,10 +1,5 @@
 package tag
 
-import (
-	"strings"
-	"time"
-)
-
 // backReferences counts later mentions of officials st.offs[from:]: the
 // surname alone ("Tillerson said", "Mr Lavrov", "TREASURY'S BAKER") and the
 // bare title with an article ("the secretary of state") when one official
@@ -36,7 +31,7 @@ func (t *Tagger) backReferences(st *state, from int) {
 		}
 		found := -1
 		for oi := from; oi < len(st.offs); oi++ {
-			if o := &st.offs[oi]; o.role >= 0 && t.roles[o.role].Role == t.roles[role].Role {
+			if o := &st.offs[oi]; o.role >= 0 && (t.roles[o.role].Role == t.roles[role].Role || t.roleHead[o.role] == keyOf(t.roles[role].Phrase)) {
 				if found >= 0 {
 					found = -2
 					break
@@ -47,6 +42,54 @@ func (t *Tagger) backReferences(st *state, from int) {
 		if found >= 0 {
 			st.offs[found].addEvidence(span{field: m.field, start: toks[m.i].start, end: toks[m.j-1].end})
 			st.use(m.field, int(m.i), int(m.j))
+		}
+	}
+	t.headRefs(st, from)
+}
+
+// headRefs counts "the secretary", "the minister": the head word of one
+// official's title after an article, when no other official shares it and
+// the word is not part of a longer title.
+func (t *Tagger) headRefs(st *state, from int) {
+	var heads [4]uint64 // the first few titled officials' head words
+	n := 0
+	for oi := from; oi < len(st.offs) && n < len(heads); oi++ {
+		if o := &st.offs[oi]; o.role >= 0 {
+			heads[n] = t.roleHead[o.role]
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	for _, field := range [2]int8{fieldTitle, fieldText} {
+		toks, _ := st.toks(field)
+		used := st.usedOf(field)
+		for k := 1; k < len(toks); k++ {
+			key := toks[k].key
+			if key != heads[0] && key != heads[1] && key != heads[2] && key != heads[3] {
+				continue
+			}
+			if used[k] || !toks[k].is(tWord) || !t.hasCue(toks[k-1], cDet) {
+				continue
+			}
+			if k+1 < len(toks) && toks[k+1].is(tWord) && (toks[k+1].key == t.kOf || toks[k+1].key == t.kFor) {
+				continue // "the secretary of agriculture" is someone else
+			}
+			found := -1
+			for oi := from; oi < len(st.offs); oi++ {
+				if o := &st.offs[oi]; o.role >= 0 && t.roleHead[o.role] == toks[k].key {
+					if found >= 0 {
+						found = -2
+						break
+					}
+					found = oi
+				}
+			}
+			if found >= 0 {
+				st.offs[found].addEvidence(span{field: field, start: toks[k-1].start, end: toks[k].end})
+				used[k] = true
+			}
 		}
 	}
 }
@@ -87,132 +130,6 @@ func (t *Tagger) surnameRefs(st *state, field int8) {
 		o.addEvidence(span{field: field, start: toks[b].start, end: tk.end})
 		used[k] = true
 	}
-}
-
-// bareSurnames resolves a surname that no earlier mention explains to the
-// one gazetteer person it can mean on the article's date. A surname that is
-// also a common word ("May", "Major", "Brown" written in lower case
-// elsewhere) needs an honorific; in an ALL-CAPS headline the surname must
-// stand as a subject ("YEUTTER SAYS", "TREASURY'S BAKER SEES").
-func (t *Tagger) bareSurnames(st *state) {
-	dl := t.datelineCountry(st)
-	from := len(st.offs)
-	defer func() { t.backReferences(st, from) }()
-	for _, m := range st.matches {
-		if st.usedOf(m.field)[m.i] {
-			continue
-		}
-		isSurname := false
-		for k, s := range t.d.nodes[m.node].senses {
-			if m.mask&(1<<k) != 0 && s.kind == sSurname {
-				isSurname = true
-			} else if m.mask&(1<<k) != 0 && s.kind != sSurname {
-				isSurname = false
-				break // a place or a title, not a name
-			}
-		}
-		if !isSurname {
-			continue
-		}
-		toks, src := st.toks(m.field)
-		i, j := int(m.i), int(m.j)
-		if t.hasCue(toks[i], cNotName) {
-			continue // "Sen.", "Gen." are titles before they are surnames
-		}
-		honorific := i > 0 && t.hasCue(toks[i-1], cHonorific) ||
-			i > 1 && src[toks[i-1].start:toks[i-1].end] == "." && t.hasCue(toks[i-2], cHonorific)
-		b := i
-		if st.caps(m.field) {
-			if !t.capsSubject(toks, src, i, j) {
-				continue
-			}
-		} else {
-			if j < len(toks) && toks[j].is(tWord) && toks[j].is(tCap) && !toks[j].is(tSentence) && !t.hasCue(toks[j], cNotName|cSpeech) {
-				continue
-			}
-			if joined(toks, src, i, j) {
-				continue // "Jean-Claude", "Jean-Pierre"
-			}
-			if i > 0 && toks[i-1].is(tWord) && toks[i-1].is(tCap) && !toks[i].is(tSentence) && !t.hasCue(toks[i-1], cNotName|cHonorific) {
-				b = i - 1 // a first name: it must agree
-			}
-		}
-		// Without a first name or an honorific, a surname must not be a
-		// common word, nor a first name too ("Thomas", "Spencer"), and the
-		// date must be known to tell whom it meant.
-		if !honorific && b == i && (st.in.Date.IsZero() || t.firstNames[toks[j-1].key]) {
-			continue
-		}
-		if !honorific && (t.hasCue(toks[j-1], cMonth) || st.writtenLower(toks[j-1].key)) {
-			continue
-		}
-		p := t.resolveName(st, m.field, b, j, hint{country: dl})
-		// An honorific says "a person", not which one: the date must
-		// still make this person the likely one.
-		if p < 0 || (b == i && (st.in.Date.IsZero() || !t.bareOK(&t.people[p], st.in.Date))) {
-			continue
-		}
-		st.register(official{person: p, field: m.field, nameB: int32(b), nameE: int32(j), surname: t.people[p].surname, role: -1},
-			span{field: m.field, start: toks[min(b, i)].start, end: toks[j-1].end})
-		st.use(m.field, b, j)
-	}
-}
-
-// capsSubject: in a capitals headline a surname is a name when it opens the
-// headline or follows a possessive or punctuation, and is followed by a verb,
-// punctuation or the end.
-func (t *Tagger) capsSubject(toks []token, src string, i, j int) bool {
-	if i > 0 {
-		p := toks[i-1]
-		w := src[p.start:p.end]
-		if p.is(tWord) && !(w == "S" || w == "s") && !t.hasCue(p, cHonorific) {
-			return false
-		}
-	}
-	if j >= len(toks) {
-		return true
-	}
-	n := toks[j]
-	if !n.is(tWord) || t.hasCue(n, cVerb) {
-		return true
-	}
-	// Headline verbs are in the present tense ("RENEWS", "FORECASTS"),
-	// sometimes after an adverb ("FULLY EXPECTS").
-	w := strings.ToUpper(src[n.start:n.end])
-	return len(w) > 3 && (w[len(w)-1] == 'S' && w[len(w)-2] != 'S' || strings.HasSuffix(w, "LY"))
-}
-
-// writtenLower reports whether a word also appears in lower case in the
-// item, which marks it as a common word ("may", "brown").
-func (st *state) writtenLower(key uint64) bool {
-	if !st.lowerDone {
-		// Built once per item, and only when a bare surname needs it.
-		for _, toks := range [2][]token{st.title, st.text} {
-			for _, tk := range toks {
-				if tk.is(tLower) {
-					st.lower[tk.key] = true
-				}
-			}
-		}
-		st.lowerDone = true
-	}
-	return st.lower[key]
-}
-
-// bareOK: a surname alone stands for a person in office on the date, or a
-// head of state or government who left office less than three years
-// before; for anyone else it is far more often a namesake.
-func (t *Tagger) bareOK(p *personInfo, date time.Time) bool {
-	for _, tm := range p.terms {
-		if covers(tm, date) {
-			return true
-		}
-		if (tm.Office == "head_of_state" || tm.Office == "head_of_government") && !tm.End.IsZero() &&
-			tm.End.Before(date) && date.Sub(tm.End) < 3*365*24*time.Hour {
-			return true
-		}
-	}
-	return false
 }
 
 // joined reports whether tokens [i, j) are glued by a hyphen to a word on

@@ -20,6 +20,7 @@ const (
 	cCurrency                  // dlrs, francs, yen
 	cDirection                 // North, Greater: part of a place's own name
 	cMonthName                 // every month name and abbreviation
+	cLocative                  // in, to, from: a place follows more often than not
 )
 
 func newCues() map[uint64]cue {
@@ -73,6 +74,8 @@ func newCues() map[uint64]cue {
 		"pessimistic", "agrees", "proposes", "dismisses", "doubts", "seen", "the", "a", "an", "by",
 		"from", "with", "as", "after", "before", "over", "against", "bill", "plan", "visit", "talks")
 	add(cList, "and", "or", ",", "&")
+	add(cLocative, "in", "to", "from", "near", "via", "across", "into", "throughout", "inside", "outside",
+		"visit", "visited", "visiting", "toward", "towards", "neighbouring", "neighboring", "between")
 	add(cMonthName, "january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 		"oct", "nov", "dec")

@@ -74,7 +74,7 @@ func (d *dict) add(surface string, s sense) bool {
 	d.first[b>>6] |= 1 << (b & 63)
 	n := int32(0)
 	for i, t := range toks {
-		if t.is(tWord) {
+		if t.is(tWord) && !isParticle(surface[t.start:t.end]) { // "de Clercq", "De Clercq"
 			switch {
 			case t.is(tUpper) && t.end-t.start > 1 && !t.is(tDigit):
 				s.upperMask |= 1 << i

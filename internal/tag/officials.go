@@ -81,6 +81,7 @@ func (st *state) register(o official, ev span) *official {
 // and honorifics that refer back to them or, alone, to one known person.
 func (t *Tagger) officials(st *state) []event.Official {
 	st.markUsed()
+	st.sureSet(len(t.countries))
 	t.titledNames(st)
 	t.knownNames(st)
 	t.backReferences(st, 0)
@@ -130,15 +131,12 @@ func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
 		// in mixed case (an ALL-CAPS headline cannot tell a name from a
 		// word) that is public in itself or qualified by a country or a
 		// public body ("Brazilian Coffee Institute President").
-		if !o.titled || st.caps(o.field) || (o.role >= 0 && t.generic[o.role] && !o.public) {
-			return e, false
+		if !o.titled || st.caps(o.field) || (o.role >= 0 && t.generic[o.role] && (!o.public || o.nameE-o.nameB < 2)) {
+			return e, false // "American President Lines" is a company
 		}
 		toks, src := st.toks(o.field)
 		e.Name = src[toks[o.nameB].start:toks[o.nameE-1].end]
 		e.Role, e.Country, e.Status = roleName, country, event.StatusInOffice
-		if e.Country == "" && office != "org_leader" {
-			e.Country = t.datelineCountry(st)
-		}
 		if o.former {
 			e.Status = event.StatusFormer
 		}

@@ -60,6 +60,8 @@ func TestOfficials(t *testing.T) {
 		{"former title", "", "Former President Barack Obama spoke.", d2017, "Barack Obama/US/former/1"},
 		{"role coreference", "", "US Secretary of State Rex Tillerson flew in. The secretary of state said.", d2017,
 			"Rex Tillerson/US/in_office/2"},
+		{"role head coreference", "", "Treasury Secretary James Baker spoke. The secretary said more.", d1987,
+			"James Baker/US/in_office/2"},
 		{"common word surname", "", "It may rain in May.", d2017, ""},
 		{"many capitals", "", strings.Repeat("Alpha Beta Gamma Delta ", 2000), d2017, ""},
 	}

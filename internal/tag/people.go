@@ -46,6 +46,18 @@ func (t *Tagger) resolveName(st *state, field int8, b, e int, h hint) int32 {
 	toks, _ := st.toks(field)
 	sn := t.surnameTok(toks, b, e)
 	group := t.surnameGroup(toks[sn].key)
+	for k := b; k < e && group < 0; k++ {
+		// A family name with its particle: "de Clercq", "von Weizsaecker".
+		if mi := st.matchAt(field, k); mi >= 0 && int(st.matches[mi].j) == e {
+			m := st.matches[mi]
+			for s, sen := range t.d.nodes[m.node].senses {
+				if m.mask&(1<<s) != 0 && sen.kind == sSurname {
+					group, sn = sen.ref, k
+					break
+				}
+			}
+		}
+	}
 	if group < 0 {
 		return -1
 	}

@@ -129,7 +129,7 @@ func (t *Tagger) placeContext(st *state, o *occurrence) bool {
 	if prev.is(tWord) && prev.is(tCap) && !toks[i].is(tSentence) && !t.hasCue(prev, cNotName) {
 		return false // "Michael Jordan"
 	}
-	if prev.is(tWord) && prev.is(tLower) && t.hasCue(prev, cPrep) {
+	if prev.is(tWord) && prev.is(tLower) && t.hasCue(prev, cLocative) {
 		return true
 	}
 	return t.nearCountry(st, o)

@@ -92,7 +92,9 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 		switch {
 		case o.field == fieldTitle:
 			w = min(w*titleBoost, 0.9)
-			tl.title = true
+			// A currency in the headline ("AUSTRALIAN DLR BONDS") is not
+			// what the story is about.
+			tl.title = tl.title || c.kind != mCurrency
 		case o.kind != mDateline:
 			if lead := o.tok >= 0 && st.text[o.tok].is(tPara) && o.start < 400; !lead {
 				w *= 1 - (1-positionFloor)*float64(o.start)/float64(textLen)

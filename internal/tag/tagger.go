@@ -23,13 +23,18 @@ const Version = "0.3.0"
 
 // Input is one normalized item.
 type Input struct {
-	Title    string          // normalized headline
-	Text     string          // normalized body, paragraphs separated by "\n\n"
-	Dateline *event.Dateline // place of reporting at the start of Text, nil if none
-	// Date is the article's date (UTC). When it is zero, officials known
-	// only from the gazetteer get status "unknown"; a title written in the
-	// text still makes its holder "in_office" (or "former" when the text
-	// says so), since news copy uses the titles current when it was written.
+	Title string // normalized headline
+	Text  string // normalized body, paragraphs separated by "\n\n"
+	// Dateline is the place of reporting at the start of Text. When it is
+	// nil the tagger still reads an opening such as "Chicago, March 3 -"
+	// that the caller did not recognise.
+	Dateline *event.Dateline
+	// Date is the article's date (UTC). It picks the office a person held
+	// and whether a bare surname can be resolved at all. When it is zero,
+	// officials known only from the gazetteer get status "unknown" and a
+	// surname alone resolves no one; a title written in the text still makes
+	// its holder "in_office" (or "former" when the text says so), since news
+	// copy uses the titles current when it was written.
 	Date     time.Time
 	Language string // ISO 639-1, "" when unknown
 }
@@ -53,9 +58,10 @@ type Tagger struct {
 	places     []placeInfo
 	orgs       []orgInfo
 	roles      []gazetteer.Role
-	generic    []bool // per role: a title companies use too
+	generic    []bool   // per role: a title companies use too
+	roleHead   []uint64 // per role: key of the word it is shortened to ("secretary")
 	people     []personInfo
-	surnames   [][]int32 // surname group → indices into people
+	surnames   [][]int32       // surname group → indices into people
 	firstNames map[uint64]bool // first words of the people's names ("Thomas", "James")
 	topics     *topicScorer
 	pool       sync.Pool // *state scratch buffers
@@ -139,25 +145,26 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 // state is the scratch space of one Tag call, recycled through a pool so a
 // steady stream of items allocates little beyond its output.
 type state struct {
-	in        *Input
-	title     []token
-	text      []token
-	titleCaps bool
-	textCaps  bool
-	matches   []match
-	occs      []occurrence
-	cands     []cand
-	tallies   []tally
-	offs      []official
-	sure      []bool
-	tallyIdx  []int32
-	scratch   []token
-	dmatches  []match
-	used      []bool          // text tokens consumed by an official's name or title
-	usedTitle []bool          // the same for the title
-	lower     map[uint64]bool // words written in lower case in the item
-	lowerDone bool
-	bySurname map[uint64]int32 // surname key → official, for back references
+	in         *Input
+	title      []token
+	text       []token
+	titleCaps  bool
+	textCaps   bool
+	matches    []match
+	occs       []occurrence
+	cands      []cand
+	tallies    []tally
+	offs       []official
+	sure       []bool
+	tallyIdx   []int32
+	scratch    []token
+	dmatches   []match
+	used       []bool          // text tokens consumed by an official's name or title
+	usedTitle  []bool          // the same for the title
+	lower      map[uint64]bool // words written in lower case in the item
+	lowerDone  bool            // st.lower holds every lower-case word
+	lowerAsked int
+	bySurname  map[uint64]int32 // surname key → official, for back references
 }
 
 func (st *state) reset(in *Input) {
@@ -173,7 +180,7 @@ func (st *state) reset(in *Input) {
 		st.lower = make(map[uint64]bool)
 	}
 	clear(st.lower)
-	st.lowerDone = false
+	st.lowerDone, st.lowerAsked = false, 0
 }
 
 // toks returns the tokens and source string of a field.

@@ -55,6 +55,15 @@ func keyOf(word string) uint64 {
 	return h
 }
 
+// asciiClass classifies bytes for the tokenizer: l lower, U upper, d digit,
+// s space, n newline, p punctuation, u the start or part of a multi-byte rune.
+// A constant, so the hot loop needs no unicode calls on ASCII text.
+const asciiClass = "" +
+	"pppppppppsnsssppppppppppppppppppspppppppppppppppddddddddddpppppp" +
+	"pUUUUUUUUUUUUUUUUUUUUUUUUUUppppppllllllllllllllllllllllllllppppp" +
+	"uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu" +
+	"uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu"
+
 // tokenize appends the tokens of s to dst. It is linear in len(s) and
 // allocates only when dst grows.
 func tokenize(dst []token, s string) []token {
@@ -62,13 +71,13 @@ func tokenize(dst []token, s string) []token {
 	i := 0
 	for i < len(s) {
 		c := s[i]
-		// ASCII fast paths; the pipeline's text is mostly ASCII.
-		if c == ' ' || c == '\t' || c == '\r' {
+		k := asciiClass[c]
+		switch k {
+		case 's':
 			space = true
 			i++
 			continue
-		}
-		if c == '\n' {
+		case 'n':
 			if i+1 < len(s) && s[i+1] == '\n' {
 				para, sentence = true, true
 			}
@@ -88,65 +97,77 @@ func tokenize(dst []token, s string) []token {
 		}
 		space, para, sentence = false, false, false
 		start := i
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if !isWordRune(r) {
-			if unicode.IsSpace(r) {
-				space = true
-				i += size
-				continue
-			}
-			i += size
-			if r == '.' || r == '!' || r == '?' {
+		if k == 'p' {
+			i++
+			if c == '.' || c == '!' || c == '?' {
 				sentence = true
 			}
-			dst = append(dst, token{start: int32(start), end: int32(i), key: fnvRune(fnvOffset, r), flags: flags})
+			dst = append(dst, token{start: int32(start), end: int32(i), key: (fnvOffset ^ uint64(c)) * fnvPrime, flags: flags})
 			continue
 		}
-		flags |= tWord
-		if unicode.IsDigit(r) {
-			flags |= tDigit
-		} else if unicode.IsUpper(r) {
-			flags |= tCap
-		} else {
-			flags |= tLower
-		}
-		h := fnvOffset
-		upper, letters := true, false
-		for i < len(s) {
-			c = s[i]
-			if c < utf8.RuneSelf {
-				switch {
-				case c >= 'a' && c <= 'z':
-					upper, letters = false, true
-					h = (h ^ uint64(c)) * fnvPrime
-				case c >= 'A' && c <= 'Z':
-					letters = true
-					h = (h ^ uint64(c+'a'-'A')) * fnvPrime
-				case c >= '0' && c <= '9':
-					h = (h ^ uint64(c)) * fnvPrime
-				default:
-					goto done
+		if k == 'u' {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				i += size
+				if unicode.IsSpace(r) {
+					space = true
+					continue
 				}
-				i++
+				dst = append(dst, token{start: int32(start), end: int32(i), key: fnvRune(fnvOffset, r), flags: flags})
 				continue
 			}
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) {
-				break
+			switch {
+			case unicode.IsDigit(r):
+				flags |= tDigit
+			case unicode.IsUpper(r):
+				flags |= tCap
+			default:
+				flags |= tLower
 			}
-			if unicode.IsLetter(r) {
-				letters = true
-				if !unicode.IsUpper(r) {
-					upper = false
-				}
+		} else {
+			switch k {
+			case 'd':
+				flags |= tDigit
+			case 'U':
+				flags |= tCap
+			default:
+				flags |= tLower
 			}
-			h = fnvRune(h, foldRune(r))
-			i += size
 		}
-	done:
+		flags |= tWord
+		h := fnvOffset
+		upper, letters := true, false
+	word:
+		for i < len(s) {
+			c = s[i]
+			switch asciiClass[c] {
+			case 'l':
+				upper, letters = false, true
+				h = (h ^ uint64(c)) * fnvPrime
+			case 'U':
+				letters = true
+				h = (h ^ uint64(c+'a'-'A')) * fnvPrime
+			case 'd':
+				h = (h ^ uint64(c)) * fnvPrime
+			case 'u':
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if !isWordRune(r) {
+					break word
+				}
+				if unicode.IsLetter(r) {
+					letters = true
+					if !unicode.IsUpper(r) {
+						upper = false
+					}
+				}
+				h = fnvRune(h, foldRune(r))
+				i += size
+				continue
+			default:
+				break word
+			}
+			i++
+		}
 		if upper && letters {
 			flags |= tUpper
 		}

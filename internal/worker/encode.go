@@ -33,28 +33,39 @@ func encodeRecord(topic string, rec event.Record) (kafka.Message, error) {
 // Dead-letter headers. The value is the original bytes; these say why and
 // where it came from.
 const (
-	HeaderDLQReason    = "dlq-reason"
-	HeaderDLQError     = "dlq-error"
-	HeaderDLQTopic     = "dlq-origin-topic"
-	HeaderDLQPartition = "dlq-origin-partition"
-	HeaderDLQOffset    = "dlq-origin-offset"
-	HeaderDLQTime      = "dlq-time"
-	HeaderDLQTruncated = "dlq-truncated-from"
+	HeaderDLQReason         = "dlq-reason"
+	HeaderDLQError          = "dlq-error"
+	HeaderDLQTopic          = "dlq-origin-topic"
+	HeaderDLQPartition      = "dlq-origin-partition"
+	HeaderDLQOffset         = "dlq-origin-offset"
+	HeaderDLQTime           = "dlq-time"
+	HeaderDLQTruncated      = "dlq-truncated-from"
+	HeaderDLQHeadersDropped = "dlq-headers-dropped"
 )
 
 // deadLetterMessage keeps the original key, value and headers and adds the
-// reason, error text, origin and time. A value too large for the broker is
-// cut to limit bytes and the original size recorded.
+// reason, error text, origin and time. A message too large for the broker
+// (limit bytes, key and headers included) has its value cut and the
+// original size recorded; original headers beyond 16 KiB are dropped.
 func deadLetterMessage(topic string, in kafka.Message, reason, text string, now time.Time, limit int) kafka.Message {
 	value := in.Value
-	hs := make([]kafka.Header, 0, len(in.Headers)+7)
-	for _, h := range in.Headers {
-		if len(h.Key) < 4 || h.Key[:4] != "dlq-" {
-			hs = append(hs, h)
-		}
-	}
 	if len(text) > 1024 {
 		text = text[:1024]
+	}
+	hs := make([]kafka.Header, 0, len(in.Headers)+8)
+	size := len(in.Key)
+	for _, h := range in.Headers {
+		// Keep the original headers unless they alone would crowd out the
+		// value; our own dlq- headers always replace any that came in.
+		if len(h.Key) >= 4 && h.Key[:4] == "dlq-" {
+			continue
+		}
+		if size+len(h.Key)+len(h.Value) > maxKeptHeaderBytes {
+			hs = append(hs, kafka.Header{Key: HeaderDLQHeadersDropped, Value: []byte("true")})
+			break
+		}
+		size += len(h.Key) + len(h.Value)
+		hs = append(hs, h)
 	}
 	hs = append(hs,
 		kafka.Header{Key: HeaderDLQReason, Value: []byte(reason)},
@@ -64,9 +75,13 @@ func deadLetterMessage(topic string, in kafka.Message, reason, text string, now 
 		kafka.Header{Key: HeaderDLQOffset, Value: []byte(strconv.FormatInt(in.Offset, 10))},
 		kafka.Header{Key: HeaderDLQTime, Value: []byte(now.UTC().Format(time.RFC3339Nano))},
 	)
-	if limit > 0 && len(value) > limit {
+	size += len(text) + 256
+	if limit > 0 && len(value)+size > limit {
 		hs = append(hs, kafka.Header{Key: HeaderDLQTruncated, Value: []byte(strconv.Itoa(len(value)))})
-		value = value[:limit]
+		value = value[:max(0, limit-size-64)]
 	}
 	return kafka.Message{Topic: topic, Key: in.Key, Value: value, Headers: hs}
 }
+
+// maxKeptHeaderBytes bounds the key and original headers a dead letter keeps.
+const maxKeptHeaderBytes = 16 << 10

@@ -86,13 +86,27 @@ type job struct {
 // returns nil) or until the output cannot be written (then it returns the
 // error). Cancelling ctx abandons unpublished work without acking it.
 func (w *Worker) Run(ctx context.Context, in <-chan *consume.Delivery) error {
+	// The first publisher that gives up stops everything: the others would
+	// otherwise keep publishing (and the process keep running, ready) while
+	// the failed batch's offsets hold every later commit back for ever.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	jobs := make(chan job, w.cfg.BatchSize)
 	var procs sync.WaitGroup
 	for i := 0; i < w.cfg.Concurrency; i++ {
 		procs.Add(1)
 		go func() {
 			defer procs.Done()
-			for d := range in {
+			for {
+				var d *consume.Delivery
+				select {
+				case d = <-in:
+				case <-ctx.Done():
+					return
+				}
+				if d == nil {
+					return
+				}
 				j, ok := w.process(ctx, d)
 				if !ok {
 					continue
@@ -112,11 +126,18 @@ func (w *Worker) Run(ctx context.Context, in <-chan *consume.Delivery) error {
 		pubs.Add(1)
 		go func() {
 			defer pubs.Done()
-			errs <- w.publish(ctx, jobs)
+			err := w.publish(ctx, jobs)
+			if err != nil {
+				cancel(err)
+			}
+			errs <- err
 		}()
 	}
 	pubs.Wait()
 	close(errs)
+	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err // the publisher's own error, not the others' "publish: context canceled"
+	}
 	for err := range errs {
 		if err != nil {
 			return err

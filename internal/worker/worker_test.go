@@ -3,6 +3,7 @@ package worker
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -126,10 +127,46 @@ func TestDeadLetterTruncatesHugeValue(t *testing.T) {
 	in := kafka.Message{Topic: "in", Partition: 2, Offset: 7, Value: make([]byte, 5000),
 		Headers: []kafka.Header{{Key: "content-type", Value: []byte("text/plain")}}}
 	m := deadLetterMessage("dlq", in, "too_large", "big", time.Unix(0, 0), 1000)
-	if len(m.Value) != 1000 || header(m.Headers, HeaderDLQTruncated) != "5000" || header(m.Headers, "content-type") != "text/plain" {
+	if len(m.Value) >= 1000 || header(m.Headers, HeaderDLQTruncated) != "5000" || header(m.Headers, "content-type") != "text/plain" {
 		t.Fatalf("got %d bytes, headers %v", len(m.Value), m.Headers)
 	}
 	if header(m.Headers, HeaderDLQPartition) != "2" || header(m.Headers, HeaderDLQOffset) != "7" {
 		t.Fatal("origin headers wrong")
+	}
+}
+
+// dlqRefused accepts records but refuses every dead letter.
+type dlqRefused struct{}
+
+func (dlqRefused) WriteMessages(_ context.Context, msgs ...kafka.Message) error {
+	for _, m := range msgs {
+		if m.Topic == "dlq" {
+			return errors.New("TOPIC_AUTHORIZATION_FAILED")
+		}
+	}
+	return nil
+}
+
+// TestOnePublisherFailingStopsRun: one batch fails for good while the input
+// stays open (as the consumer group's channel does): Run must return the
+// error rather than keep the other publishers going.
+func TestOnePublisherFailingStopsRun(t *testing.T) {
+	w := New(Config{OutputTopic: "out", DLQTopic: "dlq", Concurrency: 2, Publishers: 4, BatchSize: 10,
+		Linger: time.Millisecond, WriteRetries: 2, BackoffMax: time.Millisecond, MaxRecordBytes: 1 << 20},
+		fakeProc{}, dlqRefused{}, zerolog.Nop(), metrics.New())
+	in := make(chan *consume.Delivery, 10)
+	in <- consume.NewDelivery(kafka.Message{Topic: "in", Offset: 0, Value: []byte("bad")}, func() {})
+	in <- consume.NewDelivery(kafka.Message{Topic: "in", Offset: 1, Value: []byte("a")}, func() {})
+	done := make(chan error, 1)
+	go func() { done <- w.Run(context.Background(), in) }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "TOPIC_AUTHORIZATION_FAILED") {
+			t.Fatalf("Run returned %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		close(in)
+		<-done
+		t.Fatal("Run kept going after a batch exhausted its retries")
 	}
 }

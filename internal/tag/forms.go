@@ -1,0 +1,159 @@
+package tag
+
+import "strings"
+
+// Name and title forms derived from the gazetteer at compile time.
+
+// addSurname files person ref under the surname form sn, in the dictionary
+// and in the surname group that resolution picks a person from.
+func (t *Tagger) addSurname(groups map[uint64]int32, sn string, ref int32) {
+	k := keyOfPhrase(sn)
+	g, ok := groups[k]
+	if !ok {
+		g = int32(len(t.surnames))
+		groups[k] = g
+		t.surnames = append(t.surnames, nil)
+	}
+	if n := len(t.surnames[g]); n == 0 || t.surnames[g][n-1] != ref {
+		t.surnames[g] = append(t.surnames[g], ref)
+	}
+	t.addForms(sn, sense{kind: sSurname, ref: g})
+}
+
+// keyOfPhrase combines the keys of a phrase's word tokens, so "al-Assad" and
+// "Assad" have different keys.
+func keyOfPhrase(s string) uint64 {
+	h := fnvOffset
+	for _, tk := range tokenize(nil, s) {
+		h = (h ^ tk.key) * fnvPrime
+	}
+	return h
+}
+
+// surnameForms lists the forms a person is called by alone: the last name
+// ("Assad") and, with its particles, the full family name ("al-Assad",
+// "du Plessis"). Suffixes such as "Jr" and "III" are dropped.
+func surnameForms(name string) []string {
+	words := strings.Fields(name)
+	for len(words) > 1 {
+		w := strings.ToLower(strings.TrimRight(words[len(words)-1], ".,"))
+		if w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	if len(words) < 2 || isRoman(words[len(words)-1]) {
+		return nil // a mononym, or a regnal name ("Juan Carlos I") with no surname
+	}
+	last := words[len(words)-1]
+	if len([]rune(strings.TrimLeft(last[strings.LastIndexByte(last, '-')+1:], "'"))) < 3 {
+		return nil // "Li", "Mo": too short to stand alone
+	}
+	var out []string
+	if k := strings.LastIndexByte(last, '-'); k > 0 && isParticle(last[:k]) {
+		out = append(out, last[k+1:], last)
+	} else {
+		out = append(out, last)
+	}
+	// Particles written as separate words: "de Larosière", "von Weizsäcker".
+	// The family name is then called with its particle; the last word alone
+	// ("Costa" of "Pinto da Costa") is too often someone or something else.
+	j := len(words) - 1
+	for j > 1 && isParticle(words[j-1]) {
+		j--
+	}
+	if j < len(words)-1 {
+		out = append(out[:0], strings.Join(words[j:], " "))
+	}
+	return out
+}
+
+func isParticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "al", "el", "de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "du", "da",
+		"dos", "das", "di", "le", "la", "ter", "ben", "abu", "bint", "mac", "zu":
+		return true
+	}
+	return false
+}
+
+// dropMiddleInitials turns "James A. Baker" into "James Baker".
+func dropMiddleInitials(name string) (string, bool) {
+	words := strings.Fields(name)
+	if len(words) < 3 {
+		return "", false
+	}
+	out := words[:1:1]
+	dropped := false
+	for _, w := range words[1 : len(words)-1] {
+		if len(strings.TrimRight(w, ".")) <= 1 || strings.Count(w, ".") >= 2 {
+			dropped = true
+			continue
+		}
+		out = append(out, w)
+	}
+	if !dropped {
+		return "", false
+	}
+	return strings.Join(append(out, words[len(words)-1]), " "), true
+}
+
+func isRoman(w string) bool {
+	w = strings.TrimRight(w, ".")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r != 'I' && r != 'V' && r != 'X' {
+			return false
+		}
+	}
+	return true
+}
+
+// genericRole: titles that companies and clubs use as much as states do;
+// a holder not in the gazetteer counts as an official only when a country
+// or public body qualifies the title.
+func genericRole(phrase string) bool {
+	switch strings.ToLower(phrase) {
+	case "president", "vice president", "vice-president", "chairman", "chairwoman", "chair",
+		"chief executive", "chief executive officer", "treasurer", "deputy", "governor", "secretary",
+		"managing director", "director", "executive director", "general manager", "spokesman",
+		"spokeswoman", "spokesperson", "head", "chief", "leader", "member", "official",
+		"president-elect", "prince", "king", "queen", "minister", "commissioner", "general secretary",
+		"secretary general", "secretary-general", "director general", "director-general", "adviser", "advisor",
+		"premier", "mayor", "speaker", "chancellor", "leader of the opposition":
+		return true
+	}
+	return false
+}
+
+// roleHead is the word a title is shortened to in later references: "the
+// secretary" for "secretary of state" and "treasury secretary", "the
+// minister" for "foreign minister".
+func roleHead(phrase string) string {
+	w := strings.Fields(strings.ToLower(phrase))
+	for i, x := range w {
+		if i > 0 && (x == "of" || x == "for") {
+			return w[i-1]
+		}
+	}
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// commonWord: a one-word name that is also an English function word or a
+// word of our cue lists, or too short to be told from an abbreviation.
+func (t *Tagger) commonWord(surface string) bool {
+	toks := tokenize(nil, surface)
+	if len(toks) != 1 {
+		return false
+	}
+	if toks[0].is(tUpper) && toks[0].end-toks[0].start > 1 {
+		return false // "US", "UK": abbreviations are matched in capitals only
+	}
+	return toks[0].end-toks[0].start <= 2 || t.cues[toks[0].key]&(cNotName|cPrep|cSpeech|cVerb|cDet|cCurrency) != 0
+}

@@ -1,0 +1,164 @@
+package tag
+
+import (
+	"strings"
+	"time"
+)
+
+// bareSurnames resolves a surname that no earlier mention explains to the
+// one gazetteer person it can mean on the article's date. A surname that is
+// also a common word ("May", "Major", "Brown" written in lower case
+// elsewhere) needs an honorific; in an ALL-CAPS headline the surname must
+// stand as a subject ("YEUTTER SAYS", "TREASURY'S BAKER SEES").
+func (t *Tagger) bareSurnames(st *state) {
+	dl := t.datelineCountry(st)
+	from := len(st.offs)
+	defer func() { t.backReferences(st, from) }()
+	for _, m := range st.matches {
+		if st.usedOf(m.field)[m.i] {
+			continue
+		}
+		isSurname := false
+		for k, s := range t.d.nodes[m.node].senses {
+			if m.mask&(1<<k) != 0 && s.kind == sSurname {
+				isSurname = true
+			} else if m.mask&(1<<k) != 0 && s.kind != sSurname {
+				isSurname = false
+				break // a place or a title, not a name
+			}
+		}
+		if !isSurname {
+			continue
+		}
+		toks, src := st.toks(m.field)
+		i, j := int(m.i), int(m.j)
+		if t.hasCue(toks[i], cNotName) {
+			continue // "Sen.", "Gen." are titles before they are surnames
+		}
+		honorific := i > 0 && t.hasCue(toks[i-1], cHonorific) ||
+			i > 1 && src[toks[i-1].start:toks[i-1].end] == "." && t.hasCue(toks[i-2], cHonorific)
+		b := i
+		if st.caps(m.field) {
+			if !t.capsSubject(toks, src, i, j) {
+				continue
+			}
+		} else {
+			if j < len(toks) && toks[j].is(tWord) && toks[j].is(tCap) && !toks[j].is(tSentence) && !t.hasCue(toks[j], cNotName|cSpeech) {
+				continue
+			}
+			if joined(toks, src, i, j) {
+				continue // "Jean-Claude", "Jean-Pierre"
+			}
+			if i > 0 && toks[i-1].is(tWord) && toks[i-1].is(tCap) && !toks[i].is(tSentence) && !t.hasCue(toks[i-1], cNotName|cHonorific) {
+				b = i - 1 // a first name: it must agree
+			}
+		}
+		// Without a first name or an honorific, a surname must not be a
+		// common word, nor a first name too ("Thomas", "Spencer"), and the
+		// date must be known to tell whom it meant.
+		if !honorific && b == i && (st.in.Date.IsZero() || t.firstNames[toks[j-1].key]) {
+			continue
+		}
+		if !honorific && (t.hasCue(toks[j-1], cMonth) || st.writtenLower(toks[j-1].key)) {
+			continue
+		}
+		p := t.resolveName(st, m.field, b, j, hint{country: dl})
+
+		// An honorific says "a person", not which one: the date must
+		// still make this person the likely one.
+		if p < 0 || (b == i && (st.in.Date.IsZero() || !t.bareOK(st, &t.people[p], st.in.Date))) {
+			continue
+		}
+		st.register(official{person: p, field: m.field, nameB: int32(b), nameE: int32(j), surname: t.people[p].surname, role: -1},
+			span{field: m.field, start: toks[min(b, i)].start, end: toks[j-1].end})
+		st.use(m.field, b, j)
+	}
+}
+
+// capsSubject: in a capitals headline a surname is a name when it opens the
+// headline or follows a possessive or punctuation, and is followed by a verb,
+// punctuation or the end.
+func (t *Tagger) capsSubject(toks []token, src string, i, j int) bool {
+	if i > 0 {
+		p := toks[i-1]
+		w := src[p.start:p.end]
+		if p.is(tWord) && !(w == "S" || w == "s") && !t.hasCue(p, cHonorific) {
+			return false
+		}
+	}
+	if j >= len(toks) {
+		return true
+	}
+	n := toks[j]
+	if !n.is(tWord) || t.hasCue(n, cVerb) {
+		return true
+	}
+	// Headline verbs are in the present tense ("RENEWS", "FORECASTS"),
+	// sometimes after an adverb ("FULLY EXPECTS").
+	w := strings.ToUpper(src[n.start:n.end])
+	return len(w) > 3 && (w[len(w)-1] == 'S' && w[len(w)-2] != 'S' || strings.HasSuffix(w, "LY"))
+}
+
+// writtenLower reports whether a word also appears in lower case in the
+// item, which marks it as a common word ("may", "brown").
+func (st *state) writtenLower(key uint64) bool {
+	if v, ok := st.lower[key]; ok || st.lowerDone {
+		return v
+	}
+	// A few questions are answered by a scan each; many, by one set.
+	st.lowerAsked++
+	if st.lowerAsked > 8 {
+		for _, toks := range [2][]token{st.title, st.text} {
+			for _, tk := range toks {
+				if tk.is(tLower) {
+					st.lower[tk.key] = true
+				}
+			}
+		}
+		st.lowerDone = true
+		return st.lower[key]
+	}
+	found := false
+	for _, toks := range [2][]token{st.title, st.text} {
+		for _, tk := range toks {
+			if tk.key == key && tk.is(tLower) {
+				found = true
+				break
+			}
+		}
+	}
+	st.lower[key] = found
+	return found
+}
+
+// bareOK: a surname alone stands for a person in office on the date, or a
+// head of state or government who left office less than three years before
+// in a story that names that country; for anyone else it is far more often
+// a namesake.
+func (t *Tagger) bareOK(st *state, p *personInfo, date time.Time) bool {
+	for _, tm := range p.terms {
+		if covers(tm, date) {
+			return true
+		}
+	}
+	for _, tm := range p.terms {
+		if (tm.Office == "head_of_state" || tm.Office == "head_of_government") && !tm.End.IsZero() &&
+			tm.End.Before(date) && date.Sub(tm.End) < 3*365*24*time.Hour {
+			return t.countryInItem(st, p) // and the story is about that country
+		}
+	}
+	return false
+}
+
+// countryInItem: the item names the country of one of the person's terms
+// (or an international body's member, which cannot be checked: those pass).
+func (t *Tagger) countryInItem(st *state, p *personInfo) bool {
+	sure := st.sure // computed by officials before any surname is read
+	for _, tm := range p.terms {
+		ci, ok := t.countryIdx[tm.Country]
+		if !ok || sure[ci] {
+			return true
+		}
+	}
+	return false
+}
