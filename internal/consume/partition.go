@@ -22,11 +22,27 @@ func (g *Group) partition(ctx, gctx context.Context, gen *kafka.Generation, a ka
 		MinBytes:        1,
 		MaxBytes:        10 << 20,
 		MaxWait:         250 * time.Millisecond,
-		QueueCapacity:   256,
+		QueueCapacity:   64, // prefetch outside the in-flight cap: keep it small
 		ReadLagInterval: -1,
 		ErrorLogger:     kafka.LoggerFunc(func(f string, a ...any) { log.Warn().Msgf(f, a...) }),
 	})
 	defer r.Close()
+	if a.Offset < 0 {
+		// No committed offset: resolve "earliest"/"latest" now and commit it,
+		// so a crash before the first acknowledgement does not make the next
+		// owner resolve "latest" again and skip what arrived meanwhile
+		// (kafka-go #904/#711).
+		off, err := g.resolve(gctx, a.ID, a.Offset)
+		if err != nil {
+			log.Error().Err(err).Msg("cannot resolve the start offset")
+			return
+		}
+		if err := gen.CommitOffsets(map[string]map[int]int64{g.cfg.Topic: {a.ID: off}}); err != nil {
+			log.Warn().Err(err).Int64("offset", off).Msg("cannot commit the start offset")
+		}
+		tr.committedUpTo(off)
+		a.Offset = off
+	}
 	if err := r.SetOffset(a.Offset); err != nil {
 		log.Error().Err(err).Int64("offset", a.Offset).Msg("cannot seek partition")
 		return
@@ -101,4 +117,22 @@ func (g *Group) fetchLoop(fctx context.Context, r *kafka.Reader, tr *tracker, la
 			return
 		}
 	}
+}
+
+// resolve turns kafka.FirstOffset or kafka.LastOffset into a real offset.
+func (g *Group) resolve(ctx context.Context, partition int, which int64) (int64, error) {
+	var lastErr error
+	for _, b := range g.cfg.Brokers {
+		conn, err := g.cfg.Dialer.DialLeader(ctx, "tcp", b, g.cfg.Topic, partition)
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		defer conn.Close()
+		if which == kafka.LastOffset {
+			return conn.ReadLastOffset()
+		}
+		return conn.ReadFirstOffset()
+	}
+	return 0, lastErr
 }

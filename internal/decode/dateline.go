@@ -10,8 +10,17 @@ import (
 // March 3 - ", "MOSCOW (Reuters) - ", "LONDON, Ontario, March 3 - ".
 var datelineRE = regexp.MustCompile(`^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,4})` + // place in capitals
 	`(, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?` + // ", Calif." / ", Ontario"
-	`(?:,? ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))?` + // ", March 3"
+	`(?:,? ((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zA-Z]*\.? \d{1,2}(?:, \d{4})?))?` + // ", March 3"
 	`(?: \(([^()]{1,40})\))?` + // " (Reuters)"
+	` ?-{1,2} `)
+
+// Wire copy sometimes writes the place in title case ("Chicago, March 3 - ");
+// then the date must be there too, so that an ordinary sentence opening
+// ("Paris - the city of light") is not taken for a dateline.
+var titleDatelineRE = regexp.MustCompile(`^([A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,3})` +
+	`(, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?` +
+	`,? ((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zA-Z]*\.? \d{1,2}(?:, \d{4})?)` +
+	`(?: \(([^()]{1,40})\))?` +
 	` ?-{1,2} `)
 
 // Dateline is the place (and maybe date) of reporting at the start of a body.
@@ -30,6 +39,9 @@ func FindDateline(text string) (Dateline, bool) {
 		head = head[:160]
 	}
 	m := datelineRE.FindStringSubmatchIndex(head)
+	if m == nil {
+		m = titleDatelineRE.FindStringSubmatchIndex(head)
+	}
 	if m == nil {
 		return Dateline{}, false
 	}

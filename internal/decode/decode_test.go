@@ -102,6 +102,9 @@ func TestFindDateline(t *testing.T) {
 		{"LONDON, Ontario, March 3 - A firm said", "LONDON, Ontario", ""},
 		{"MOSCOW (Reuters) - Russia said", "MOSCOW", "Reuters"},
 		{"NEW YORK, Feb 26 - Shares rose", "NEW YORK", ""},
+		{"Chicago, March 3 - Futures rose", "Chicago", ""},
+		{"DALLAS, MArch 20 - Oil rose", "DALLAS", ""},
+		{"Paris - the city of light", "", ""},
 		{"The WASHINGTON talks - no", "", ""},
 		{"A - B", "", ""},
 	}

@@ -83,6 +83,7 @@ func demoConfig(brokers []string) (config.Config, error) {
 	c.StartOffset, c.HTTPAddr, c.LogLevel, c.LogFormat = "earliest", "127.0.0.1:0", "warn", "console"
 	c.MaxInFlight, c.MaxItemBytes, c.ItemTimeout, c.CommitInterval = 100, 1<<20, 5*time.Second, 200*time.Millisecond
 	c.BatchSize, c.BatchTimeout, c.Compression, c.WriteRetries = 100, 5*time.Millisecond, "none", 3
+	c.MaxBatchBytes, c.ClientID = 1000000, "newsworker-demo"
 	c.RetryBackoffMax, c.ShutdownTimeout, c.SessionTimeout = time.Second, 10*time.Second, 10*time.Second
 	return c, c.Validate()
 }
