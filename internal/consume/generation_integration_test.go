@@ -2,6 +2,7 @@ package consume
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -33,8 +34,19 @@ func TestLateCommitCannotRewind(t *testing.T) {
 		t.Cleanup(func() { cg.Close() })
 		return cg
 	}
+	// On a fresh broker the offsets topic is created on first use: until
+	// then joining fails with Group Coordinator Not Available; retry.
+	next := func(cg *kafka.ConsumerGroup) (*kafka.Generation, error) {
+		for {
+			gen, err := cg.Next(ctx)
+			if err == nil || ctx.Err() != nil || !errors.Is(err, kafka.GroupCoordinatorNotAvailable) {
+				return gen, err
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
 	a := newGroup()
-	genA, err := a.Next(ctx)
+	genA, err := next(a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +58,7 @@ func TestLateCommitCannotRewind(t *testing.T) {
 
 	// B joins: A's generation ends, both rejoin, B commits further on.
 	b := newGroup()
-	genB, err := b.Next(ctx)
+	genB, err := next(b)
 	if err != nil {
 		t.Fatal(err)
 	}
