@@ -7,7 +7,7 @@ KAFKA := deploy/kafka/kafka.sh
 export NEWSWORKER_TEST_BROKERS ?= 127.0.0.1:9092
 FUZZTIME ?= 10s
 
-.PHONY: build test unit vet fuzz fuzz-long bench bench-e2e demo broker-start broker-stop eval
+.PHONY: build test unit vet fuzz fuzz-long soak bench bench-e2e demo broker-start broker-stop eval
 
 build:
 	$(GO) build -o bin/newsworker ./cmd/newsworker
@@ -38,6 +38,11 @@ fuzz:
 
 fuzz-long:
 	$(MAKE) fuzz FUZZTIME=10m
+
+# The long crash soak: 500,000 items, 10 SIGKILLs (CI runs 50,000 and 5).
+soak:
+	@$(KAFKA) start
+	NEWSWORKER_SOAK_ITEMS=500000 $(GO) test -count=1 -timeout 2h -run TestCrashRestart -v ./cmd/newsworker
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/normalize ./internal/tag ./internal/pipeline

@@ -63,6 +63,9 @@ func TestCrashRestart(t *testing.T) {
 	if testing.Short() {
 		n, kills = 10000, 2
 	}
+	if v, err := strconv.Atoi(os.Getenv("NEWSWORKER_SOAK_ITEMS")); err == nil && v > 0 {
+		n, kills = v, 10 // `make soak`: the long variant
+	}
 	const parts = 4
 	in := kafkatest.Topic(t, brokers, "crash-in", parts)
 	out := kafkatest.Topic(t, brokers, "crash-out", parts)
