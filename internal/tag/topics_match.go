@@ -16,7 +16,7 @@ func (s *topicScorer) addPhrase(text string, out topicOut) error {
 	for _, chunk := range strings.Fields(text) {
 		wild := strings.HasSuffix(chunk, "*")
 		parts := topicWords(strings.TrimSuffix(chunk, "*"))
-		if len(parts) == 0 || strings.Contains(strings.TrimSuffix(chunk, "*"), "*") {
+		if strings.Contains(strings.TrimSuffix(chunk, "*"), "*") || (wild && len(parts) == 0) {
 			return fmt.Errorf("phrase %q: bad word %q", text, chunk)
 		}
 		for k, w := range parts {
@@ -37,6 +37,7 @@ func (s *topicScorer) addPhrase(text string, out topicOut) error {
 	if words == 0 {
 		return fmt.Errorf("phrase %q has no words", text)
 	}
+	out.words = int8(min(words, 127))
 	if !out.negative {
 		out.phrase = int32(s.nPhrases)
 		s.nPhrases++
@@ -152,6 +153,7 @@ type topicState struct{ node, start int32 }
 type topicHit struct {
 	topic, phrase int32
 	field         int8 // 0 title, 1 text
+	words         int8 // words in the phrase
 	para          int32
 	start, end    int32
 	c             float64 // weight × position (× repeat, once scored)
@@ -277,7 +279,7 @@ func (s *topicScorer) advance(sc *topicScratch, nxt []topicState, st topicState,
 			continue
 		}
 		sc.hits = append(sc.hits, topicHit{
-			topic: o.topic, phrase: o.phrase, field: field, para: para,
+			topic: o.topic, phrase: o.phrase, field: field, words: o.words, para: para,
 			start: st.start, end: int32(end), c: o.weight * topicPosition(field, int(st.start), n),
 		})
 	}
@@ -295,7 +297,7 @@ func topicNegKey(topic int32, field int8, para int32) uint64 {
 // the lead a little less, the rest less and less towards the end.
 func topicPosition(field int8, start, n int) float64 {
 	if field == 0 {
-		return 1
+		return topicTitleFactor
 	}
 	if start < topicLeadBytes || n <= topicLeadBytes {
 		return topicLeadFactor
