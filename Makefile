@@ -23,10 +23,14 @@ unit:
 	NEWSWORKER_TEST_BROKERS= $(GO) test -count=1 ./...
 
 # Everything, against a real broker started here (and stopped afterwards).
+# The full log goes to test-output.log; the terminal gets the package
+# results and every test's figures (items, kills, missing, duplicates, RSS).
 test:
 	@$(KAFKA) start
-	@trap '$(KAFKA) stop >/dev/null 2>&1 || true' EXIT; \
-	  $(GO) test -count=1 -timeout 30m ./... && $(MAKE) --no-print-directory fuzz
+	@set -o pipefail; trap '$(KAFKA) stop >/dev/null 2>&1 || true' EXIT; \
+	  $(GO) test -count=1 -timeout 30m -v ./... 2>&1 | tee test-output.log \
+	    | grep -E --line-buffered '^(ok|FAIL|panic|--- FAIL)|^\s+\S+_test\.go:[0-9]+: .*(items=|missing=|→|took|exited after|exit after|committed|secured broker|provisioned|stop of)' && \
+	  $(MAKE) --no-print-directory fuzz
 
 # Short fuzz runs of every fuzz target (CI); fuzz-long for longer.
 fuzz:

@@ -1,7 +1,10 @@
 package tag
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -37,6 +40,65 @@ func BenchmarkTopicCompile(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
 		if _, err := newTopicScorer(rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTopicScoreBBC measures the scorer on the BBC dev articles, when
+// the shared eval data is there.
+func BenchmarkTopicScoreBBC(b *testing.B) {
+	data, err := os.ReadFile("../../../shared/eval/bbc-dev.jsonl")
+	if err != nil {
+		b.Skip("skipped: ../shared/eval/bbc-dev.jsonl not found")
+	}
+	var titles, texts []string
+	size := 0
+	for _, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+		var c evalCase
+		if json.Unmarshal(line, &c) != nil {
+			b.Fatal("bad line")
+		}
+		title, text := splitPlainText(c.Item)
+		titles, texts = append(titles, title), append(texts, text)
+		size += len(title) + len(text)
+	}
+	s, err := newTopicScorer(builtinTopicRules(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.SetBytes(int64(size / len(texts)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		k := i % len(texts)
+		if _, err := s.score(ctx, titles[k], texts[k]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTopicScoreSmall measures the scorer with about 1,500 phrases
+// (the first two of each built-in rule) on the benchmark text, to compare
+// with the size the speed target was set for.
+func BenchmarkTopicScoreSmall(b *testing.B) {
+	rules := builtinTopicRules(b)
+	n := 0
+	for i := range rules {
+		rules[i].Phrases = rules[i].Phrases[:min(2, len(rules[i].Phrases))]
+		rules[i].Negatives = nil
+		n += len(rules[i].Phrases)
+	}
+	s, err := newTopicScorer(rules)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(n), "phrases")
+	b.SetBytes(int64(len(benchTopicText)))
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := s.score(context.Background(), "", benchTopicText); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -138,6 +138,19 @@ func TestTopicScoreOrdering(t *testing.T) {
 	if many <= once || many > 0.5 {
 		t.Errorf("one weak word %v, twenty %v: want more but saturating below 0.5", once, many)
 	}
+	// An intermediate concept there only for its children ranks no higher
+	// than the strongest of them.
+	got, err := s.score(context.Background(), "Diplomats talk sanctions", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCode := map[string]float64{}
+	for _, tp := range got {
+		byCode[tp.Code] = tp.Score
+	}
+	if p, c := byCode["medtop:20000638"], max(byCode["medtop:20000639"], byCode["medtop:20000642"]); p == 0 || p > c {
+		t.Errorf("parent %v, best child %v", p, c)
+	}
 }
 
 func TestTopicScorerErrors(t *testing.T) {

@@ -1,0 +1,337 @@
+package tag
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// topicScratch is the per-call working memory, pooled so that a call
+// allocates only its result.
+type topicScratch struct {
+	cur, nxt []topicState
+	syms     []int32
+	hits     []topicHit
+	negs     []uint64
+	repeats  []uint8   // per phrase: earlier hits
+	last     []int32   // per concept: 1 + index of its last kept hit
+	own, agg []float64 // per concept: evidence mass of its own hits / its subtree
+	firing   []int16   // per concept: children scoring at least topicChildMin
+	kid      []float64 // per concept: the largest subtree mass of a child
+	seen     []bool    // per concept: in touched
+	touched  []int32   // concepts with evidence, and their ancestors
+	cands    []int32
+	slot     []int16 // per concept: 1 + its index in cands while emitting
+	best     []topicRanked
+	pairs    []topicPair
+}
+
+func (s *topicScorer) newScratch() *topicScratch {
+	return &topicScratch{
+		repeats: make([]uint8, s.nPhrases),
+		last:    make([]int32, len(s.codes)),
+		own:     make([]float64, len(s.codes)),
+		agg:     make([]float64, len(s.codes)),
+		firing:  make([]int16, len(s.codes)),
+		kid:     make([]float64, len(s.codes)),
+		seen:    make([]bool, len(s.codes)),
+		slot:    make([]int16, len(s.codes)),
+	}
+}
+
+// release clears what a call touched and returns sc to the pool.
+func (s *topicScorer) release(sc *topicScratch) {
+	for _, t := range sc.touched {
+		sc.own[t], sc.agg[t], sc.firing[t], sc.kid[t], sc.seen[t] = 0, 0, 0, 0, false
+	}
+	for _, h := range sc.hits {
+		sc.last[h.topic], sc.repeats[h.phrase] = 0, 0
+	}
+	sc.hits, sc.negs, sc.touched, sc.cands = sc.hits[:0], sc.negs[:0], sc.touched[:0], sc.cands[:0]
+	s.pool.Put(sc)
+}
+
+// accumulate turns hits into evidence mass per concept: a longer phrase
+// claims its words from other concepts, negatives cancel the hits of their
+// concept in their paragraph, overlapping hits of one concept count once
+// (the strongest), and repeats of a phrase decay. One sort puts the hits in
+// document order; everything after is linear.
+func (s *topicScorer) accumulate(sc *topicScratch) {
+	slices.SortFunc(sc.hits, func(a, b topicHit) int {
+		if c := cmp.Compare(a.field, b.field); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.end, b.end); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.phrase, b.phrase)
+	})
+	topicClaimWords(sc.hits)
+	slices.Sort(sc.negs)
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		if h.c == 0 {
+			continue
+		}
+		if _, neg := slices.BinarySearch(sc.negs, topicNegKey(h.topic, h.field, h.para)); neg {
+			h.c = 0
+			continue
+		}
+		if j := sc.last[h.topic] - 1; j >= 0 {
+			if p := &sc.hits[j]; p.field == h.field && h.start < p.end {
+				if h.c <= p.c {
+					h.c = 0
+					continue
+				}
+				p.c = 0
+			}
+		}
+		sc.last[h.topic] = int32(i + 1)
+	}
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		if h.c == 0 {
+			continue
+		}
+		h.c *= math.Pow(topicRepeatDecay, float64(sc.repeats[h.phrase]))
+		if sc.repeats[h.phrase] < 255 {
+			sc.repeats[h.phrase]++
+		}
+		sc.own[h.topic] += topicMass(h.c)
+	}
+	s.aggregate(sc)
+}
+
+// topicClaimWords drops a one-word hit that lies inside a longer phrase of
+// another concept: the longer phrase says which sense the word has ("bank"
+// in "central bank", "gold" in "gold medal", "union" in "European Union").
+// hits are sorted by field and start; phrases are short, so the look-back
+// is bounded.
+func topicClaimWords(hits []topicHit) {
+	for i := range hits {
+		h := &hits[i]
+		if h.words != 1 {
+			continue
+		}
+		for j := i - 1; j >= 0 && hits[j].field == h.field && hits[j].start > h.start-256; j-- {
+			if o := hits[j]; o.words > 1 && o.topic != h.topic && o.end >= h.end {
+				h.c = 0
+				break
+			}
+		}
+		for j := i + 1; h.c != 0 && j < len(hits) && hits[j].field == h.field && hits[j].start == h.start; j++ {
+			if o := hits[j]; o.words > 1 && o.topic != h.topic && o.end >= h.end {
+				h.c = 0
+			}
+		}
+	}
+}
+
+// aggregate sums evidence up the tree. Hits whose spans overlap form a
+// group, and the group counts once for any concept above several of its
+// hits ("MPs" listed under both "politics and government" and "legislative
+// body"). A concept passes at most topicChildCap of mass to its parent, so
+// that a broader concept is raised more by several different children than
+// by one child's long list of repeats.
+func (s *topicScorer) aggregate(sc *topicScratch) {
+	for i := 0; i < len(sc.hits); {
+		end, j := sc.hits[i].end, i+1
+		for ; j < len(sc.hits) && sc.hits[j].field == sc.hits[i].field && sc.hits[j].start < end; j++ {
+			end = max(end, sc.hits[j].end)
+		}
+		s.groupMass(sc, sc.hits[i:j])
+		i = j
+	}
+	// Children before parents: the touched list holds every ancestor.
+	slices.SortFunc(sc.touched, func(a, b int32) int { return cmp.Compare(s.depth[b], s.depth[a]) })
+	for _, t := range sc.touched {
+		if p := s.parent[t]; p >= 0 {
+			sc.agg[p] += min(sc.agg[t], topicChildCap)
+		}
+	}
+}
+
+// topicPair is a concept and the mass one group of hits gives it.
+type topicPair struct {
+	topic int32
+	mass  float64
+}
+
+// groupMass credits one group of overlapping hits: each hit's mass goes to
+// its concept, but when one hit's concept lies below another's, the
+// stronger of the two goes to the lower concept only.
+func (s *topicScorer) groupMass(sc *topicScratch, g []topicHit) {
+	pairs := sc.pairs[:0]
+	for _, h := range g {
+		if h.c == 0 {
+			continue
+		}
+		m, t := topicMass(h.c), h.topic
+		merged := false
+		for k := range pairs {
+			switch {
+			case pairs[k].topic == t || s.under(pairs[k].topic, t):
+				pairs[k].mass, merged = max(pairs[k].mass, m), true
+			case s.under(t, pairs[k].topic):
+				pairs[k].topic, pairs[k].mass, merged = t, max(pairs[k].mass, m), true
+			}
+			if merged {
+				break
+			}
+		}
+		if !merged {
+			pairs = append(pairs, topicPair{t, m})
+		}
+	}
+	for _, p := range pairs {
+		for t := p.topic; t >= 0 && !sc.seen[t]; t = s.parent[t] {
+			sc.seen[t] = true
+			sc.touched = append(sc.touched, t)
+		}
+		sc.agg[p.topic] += p.mass
+	}
+	sc.pairs = pairs
+}
+
+// emit picks the concepts to report: a leaf concept with a score of at
+// least topicMinScore; a concept with narrower ones only when its own
+// evidence is stronger (topicInnerMin), or at least two of its children
+// score topicChildMin. A consumer wants the most specific concepts, and a
+// broader one only when the item is about it as such or spans several of
+// its branches; such an intermediate concept is ranked no higher than its
+// strongest child (top-level concepts keep their breadth score). At most
+// topicMaxResults, strongest first.
+func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
+	for _, t := range sc.touched {
+		if p := s.parent[t]; p >= 0 {
+			if topicScore(sc.agg[t]) >= topicChildMin {
+				sc.firing[p]++
+			}
+			sc.kid[p] = max(sc.kid[p], sc.agg[t])
+		}
+	}
+	for _, t := range sc.touched {
+		ownMin := topicMinScore
+		if s.inner[t] {
+			ownMin = topicInnerMin
+		}
+		if topicScore(sc.agg[t]) >= topicMinScore && (topicScore(sc.own[t]) >= ownMin || sc.firing[t] >= 2) {
+			sc.cands = append(sc.cands, t)
+		}
+	}
+	if len(sc.cands) == 0 {
+		return []event.Topic{}
+	}
+	score := func(t int32) float64 {
+		m := sc.agg[t]
+		if s.inner[t] && s.parent[t] >= 0 && topicScore(sc.own[t]) < topicInnerMin {
+			m = min(m, sc.kid[t]) // there for its children: rank it no higher
+		}
+		return math.Round(topicScore(m)*1000) / 1000
+	}
+	slices.SortFunc(sc.cands, func(a, b int32) int {
+		if c := cmp.Compare(score(b), score(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(s.codes[a], s.codes[b])
+	})
+	sc.cands = sc.cands[:min(len(sc.cands), topicMaxResults)]
+	s.strongest(sc)
+	out := make([]event.Topic, len(sc.cands))
+	ev := make([]event.Evidence, 0, len(sc.cands)*topicMaxEvidence)
+	for i, t := range sc.cands {
+		from := len(ev)
+		for _, h := range sc.best[i*topicMaxEvidence : (i+1)*topicMaxEvidence] {
+			if h.hit < 0 {
+				break
+			}
+			hit := sc.hits[h.hit]
+			field, src := "title", title
+			if hit.field == 1 {
+				field, src = "text", text
+			}
+			ev = append(ev, event.Evidence{Field: field, Text: src[hit.start:hit.end], Start: int(hit.start), End: int(hit.end)})
+		}
+		got := ev[from:len(ev):len(ev)]
+		slices.SortFunc(got, func(a, b event.Evidence) int {
+			if c := cmp.Compare(a.Field, b.Field); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Start, b.Start)
+		})
+		out[i] = event.Topic{Code: s.codes[t], Label: s.labels[t], Score: score(t), Evidence: got}
+	}
+	for _, t := range sc.cands {
+		sc.slot[t] = 0
+	}
+	return out
+}
+
+// topicRanked is a hit and how much it did for a concept.
+type topicRanked struct {
+	hit  int
+	rank float64
+}
+
+// strongest finds, in one pass over the hits, the topicMaxEvidence hits
+// that did most for each emitted concept: its own first, then its
+// descendants'. sc.best holds them, topicMaxEvidence per concept in the
+// order of sc.cands, -1 where there are fewer.
+func (s *topicScorer) strongest(sc *topicScratch) {
+	sc.best = sc.best[:0]
+	for i, t := range sc.cands {
+		sc.slot[t] = int16(i + 1)
+		for range topicMaxEvidence {
+			sc.best = append(sc.best, topicRanked{hit: -1})
+		}
+	}
+	for i, h := range sc.hits {
+		if h.c == 0 {
+			continue
+		}
+		r := h.c
+		for t := h.topic; t >= 0; t = s.parent[t] {
+			if k := int(sc.slot[t]) - 1; k >= 0 {
+				topicKeep(sc.best[k*topicMaxEvidence:(k+1)*topicMaxEvidence], topicRanked{i, r})
+			}
+			r = min(r, h.c-1) // a descendant's evidence ranks after any own
+		}
+	}
+}
+
+// topicKeep inserts x into best, kept in descending rank, if it is among the
+// strongest.
+func topicKeep(best []topicRanked, x topicRanked) {
+	for k := range best {
+		if best[k].hit < 0 || x.rank > best[k].rank {
+			copy(best[k+1:], best[k:len(best)-1])
+			best[k] = x
+			return
+		}
+	}
+}
+
+// under reports whether concept a lies below concept t.
+func (s *topicScorer) under(a, t int32) bool {
+	for a = s.parent[a]; a >= 0; a = s.parent[a] {
+		if a == t {
+			return true
+		}
+	}
+	return false
+}
+
+// topicMass turns a hit's contribution c into evidence mass −ln(1 − c), so
+// that masses add where probabilities would combine by noisy-OR.
+func topicMass(c float64) float64 { return -math.Log1p(-min(c, topicMaxHit)) }
+
+// topicScore maps evidence mass to a score: m/(m + ln 2) meets the
+// noisy-OR 1 − e^−m at 0.5 and stays close below it, and grows
+// hyperbolically above it, so that items with much evidence for several
+// concepts still rank them apart.
+func topicScore(m float64) float64 { return m / (m + math.Ln2) }
