@@ -17,6 +17,7 @@ import (
 	"github.com/newsworker/newsworker/internal/offline"
 	"github.com/newsworker/newsworker/internal/pipeline"
 	"github.com/newsworker/newsworker/internal/service"
+	"github.com/newsworker/newsworker/internal/tag"
 )
 
 const usage = `usage: newsworker <command> [arguments]
@@ -50,7 +51,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmd, args := args[0], args[1:]
 	switch cmd {
 	case "version", "-version", "--version":
-		fmt.Fprintf(stdout, "newsworker %s (tagger %s)\n", buildinfo.Version(), buildinfo.TaggerVersion)
+		fmt.Fprintf(stdout, "newsworker %s (tagger %s)\n", buildinfo.Version(), tag.Version)
 		return nil
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)

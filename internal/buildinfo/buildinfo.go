@@ -4,10 +4,6 @@ package buildinfo
 
 import "runtime/debug"
 
-// TaggerVersion versions the tagging rules and code, independent of builds:
-// bump it when tagging behaviour changes so replays can be compared.
-const TaggerVersion = "1.0.0"
-
 // Version returns the binary's version string.
 func Version() string {
 	bi, ok := debug.ReadBuildInfo()

@@ -33,7 +33,7 @@ const (
 	topicMinScore    = 0.2  // below this a concept is not emitted
 	topicChildMin    = 0.5  // a child subtree "fires" for its parent at this score
 	topicInnerMin    = 0.4  // own evidence that emits a concept with children
-	topicMaxResults  = 10   // concepts emitted per item
+	topicMaxResults  = 8    // concepts emitted per item
 	topicMaxEvidence = 3    // spans per concept
 	topicTitleFactor = 1.3  // a headline hit against the phrase weight
 	topicLeadBytes   = 600  // roughly the first paragraph or two

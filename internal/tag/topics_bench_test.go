@@ -55,11 +55,11 @@ func BenchmarkTopicScoreBBC(b *testing.B) {
 	var titles, texts []string
 	size := 0
 	for _, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
-		var c evalCase
+		var c topicEvalCase
 		if json.Unmarshal(line, &c) != nil {
 			b.Fatal("bad line")
 		}
-		title, text := splitPlainText(c.Item)
+		title, text := topicSplitText(c.Item)
 		titles, texts = append(titles, title), append(texts, text)
 		size += len(title) + len(text)
 	}

@@ -1,0 +1,147 @@
+package tag
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// emit picks the concepts to report: a leaf concept with a score of at
+// least topicMinScore; a concept with narrower ones only when its own
+// evidence is stronger (topicInnerMin), or at least two of its children
+// score topicChildMin. A consumer wants the most specific concepts, and a
+// broader one only when the item is about it as such or spans several of
+// its branches; such an intermediate concept is ranked no higher than its
+// strongest child (top-level concepts keep their breadth score). At most
+// topicMaxResults, strongest first.
+func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
+	for _, t := range sc.touched {
+		if p := s.parent[t]; p >= 0 {
+			if topicScore(sc.agg[t]) >= topicChildMin {
+				sc.firing[p]++
+			}
+			sc.kid[p] = max(sc.kid[p], sc.agg[t])
+		}
+	}
+	for _, t := range sc.touched {
+		ownMin := topicMinScore
+		if s.inner[t] {
+			ownMin = topicInnerMin
+		}
+		if topicScore(sc.agg[t]) >= topicMinScore && (topicScore(sc.own[t]) >= ownMin || sc.firing[t] >= 2) {
+			sc.cands = append(sc.cands, t)
+		}
+	}
+	if len(sc.cands) == 0 {
+		return []event.Topic{}
+	}
+	score := func(t int32) float64 {
+		m := sc.agg[t]
+		if s.inner[t] && s.parent[t] >= 0 && topicScore(sc.own[t]) < topicInnerMin {
+			m = min(m, sc.kid[t]) // there for its children: rank it no higher
+		}
+		return math.Round(topicScore(m)*1000) / 1000
+	}
+	slices.SortFunc(sc.cands, func(a, b int32) int {
+		if c := cmp.Compare(score(b), score(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(s.codes[a], s.codes[b])
+	})
+	sc.cands = sc.cands[:min(len(sc.cands), topicMaxResults)]
+	s.strongest(sc)
+	out := make([]event.Topic, len(sc.cands))
+	ev := make([]event.Evidence, 0, len(sc.cands)*topicMaxEvidence)
+	for i, t := range sc.cands {
+		from := len(ev)
+		for _, h := range sc.best[i*topicMaxEvidence : (i+1)*topicMaxEvidence] {
+			if h.hit < 0 {
+				break
+			}
+			hit := sc.hits[h.hit]
+			field, src := "title", title
+			if hit.field == 1 {
+				field, src = "text", text
+			}
+			ev = append(ev, event.Evidence{Field: field, Text: src[hit.start:hit.end], Start: int(hit.start), End: int(hit.end)})
+		}
+		got := ev[from:len(ev):len(ev)]
+		slices.SortFunc(got, func(a, b event.Evidence) int {
+			if c := cmp.Compare(a.Field, b.Field); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Start, b.Start)
+		})
+		out[i] = event.Topic{Code: s.codes[t], Label: s.labels[t], Score: score(t), Evidence: got}
+	}
+	for _, t := range sc.cands {
+		sc.slot[t] = 0
+	}
+	return out
+}
+
+// topicRanked is a hit and how much it did for a concept.
+type topicRanked struct {
+	hit  int
+	rank float64
+}
+
+// strongest finds, in one pass over the hits, the topicMaxEvidence hits
+// that did most for each emitted concept: its own first, then its
+// descendants'. sc.best holds them, topicMaxEvidence per concept in the
+// order of sc.cands, -1 where there are fewer.
+func (s *topicScorer) strongest(sc *topicScratch) {
+	sc.best = sc.best[:0]
+	for i, t := range sc.cands {
+		sc.slot[t] = int16(i + 1)
+		for range topicMaxEvidence {
+			sc.best = append(sc.best, topicRanked{hit: -1})
+		}
+	}
+	for i, h := range sc.hits {
+		if h.c == 0 {
+			continue
+		}
+		r := h.c
+		for t := h.topic; t >= 0; t = s.parent[t] {
+			if k := int(sc.slot[t]) - 1; k >= 0 {
+				topicKeep(sc.best[k*topicMaxEvidence:(k+1)*topicMaxEvidence], topicRanked{i, r})
+			}
+			r = min(r, h.c-1) // a descendant's evidence ranks after any own
+		}
+	}
+}
+
+// topicKeep inserts x into best, kept in descending rank, if it is among the
+// strongest.
+func topicKeep(best []topicRanked, x topicRanked) {
+	for k := range best {
+		if best[k].hit < 0 || x.rank > best[k].rank {
+			copy(best[k+1:], best[k:len(best)-1])
+			best[k] = x
+			return
+		}
+	}
+}
+
+// under reports whether concept a lies below concept t.
+func (s *topicScorer) under(a, t int32) bool {
+	for a = s.parent[a]; a >= 0; a = s.parent[a] {
+		if a == t {
+			return true
+		}
+	}
+	return false
+}
+
+// topicMass turns a hit's contribution c into evidence mass −ln(1 − c), so
+// that masses add where probabilities would combine by noisy-OR.
+func topicMass(c float64) float64 { return -math.Log1p(-min(c, topicMaxHit)) }
+
+// topicScore maps evidence mass to a score: m/(m + ln 2) meets the
+// noisy-OR 1 − e^−m at 0.5 and stays close below it, and grows
+// hyperbolically above it, so that items with much evidence for several
+// concepts still rank them apart.
+func topicScore(m float64) float64 { return m / (m + math.Ln2) }
