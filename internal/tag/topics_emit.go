@@ -74,6 +74,11 @@ func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
 			}
 			return cmp.Compare(a.Start, b.Start)
 		})
+		// Hits of different concepts can cover the same span (a child's
+		// phrase and the concept's own); quote each span once.
+		got = slices.CompactFunc(got, func(a, b event.Evidence) bool {
+			return a.Field == b.Field && a.Start == b.Start && a.End == b.End
+		})
 		out[i] = event.Topic{Code: s.codes[t], Label: s.labels[t], Score: score(t), Evidence: got}
 	}
 	for _, t := range sc.cands {
