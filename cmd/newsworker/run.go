@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/rs/zerolog"
 
@@ -131,5 +130,3 @@ func tagFiles(ctx context.Context, proc *pipeline.Processor, files []string, std
 	}
 	return nil
 }
-
-func splitKind(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -6,8 +6,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-
-	"github.com/newsworker/newsworker/pkg/event"
 )
 
 // print writes the outcomes readably: records first (by title), then dead
@@ -63,5 +61,4 @@ func print(out io.Writer, got []outcome, showJSON bool) {
 	}
 	fmt.Fprintf(out, "%d records on %s, %d dead letters on %s; offsets committed after the broker acknowledged each output.\n",
 		recs, outTopic, dl, dlqTopic)
-	_ = event.SchemaVersion
 }
