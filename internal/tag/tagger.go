@@ -134,7 +134,7 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	topics, err := t.topics.score(ctx, in.Title, in.Text)
+	topics, err := t.topics.scoreTokens(ctx, in.Title, in.Text, st.title, st.text)
 	if err != nil {
 		return Result{}, err
 	}

@@ -46,25 +46,27 @@ const (
 )
 
 // topicScorer finds the weighted phrases of IPTC topic rules in one pass
-// over the text, then scores concepts. Each token is hashed as it is read
-// and looked up once as a word (and, behind a bloom filter, as a wildcard
-// prefix at each length some prefix has); its symbols feed a trie of
-// phrases over word symbols that carries the set of partial matches along.
-// Time is linear in the text and barely depends on the number of phrases.
-// It is immutable after newTopicScorer and safe for concurrent use.
+// over the tokens of the text. Each word is looked up once by the hash the
+// tokenizer gave it (and, behind a bloom filter, by its first bytes as a
+// wildcard prefix at each length some prefix has); its symbols feed a trie
+// of phrases over word symbols that carries the set of partial matches
+// along. Time is linear in the text and barely depends on the number of
+// phrases. It is immutable after newTopicScorer and safe for concurrent use.
 type topicScorer struct {
 	codes, labels []string
 	parent        []int32 // -1 for a top-level concept
 	depth         []int32 // 0 for a top-level concept
-	inner         []bool  // has narrower concepts
+	maxDepth      int32
+	inner         []bool // has narrower concepts
 
 	exact    topicTable // folded word hash → symbol
 	wild     topicTable // folded prefix hash → symbol
 	wildLens uint64     // bit n: some prefix is n bytes long
+	wildMax  int        // the longest prefix, in bytes
 	bloom    []uint64   // bits set for the prefix hashes
 
-	proot  []int32 // phrase-trie edges from the root, by symbol
-	cont   []bool  // by symbol: some phrase has it after its first word
+	cont   []bool   // by symbol: some phrase has it after its first word
+	ebloom []uint64 // bits set for the phrase-trie edges below the root
 	pnodes []topicPhraseNode
 	pedges []topicPhraseEdge
 	outs   []topicOut
@@ -81,7 +83,8 @@ type topicPhraseNode struct {
 }
 
 type topicPhraseEdge struct {
-	sym, to int32
+	sym int32
+	to  topicRef
 }
 
 // topicOut is what a phrase-trie node reports when a phrase ends there.
@@ -159,22 +162,29 @@ func (s *topicScorer) tree(rules []gazetteer.TopicRule, index map[string]int32) 
 			return fmt.Errorf("topic rule %s:%d: %s is its own ancestor", r.Pos.File, r.Pos.Line, r.Code)
 		}
 		s.depth[i] = int32(steps)
+		s.maxDepth = max(s.maxDepth, int32(steps))
 	}
 	return nil
 }
 
-// score returns topics sorted by descending Score then Code; evidence offsets are
-// UTF-8 byte offsets into title (Field "title") or text (Field "text").
+// score returns topics sorted by descending Score then Code; evidence
+// offsets are UTF-8 byte offsets into title (Field "title") or text (Field
+// "text").
 func (s *topicScorer) score(ctx context.Context, title, text string) ([]event.Topic, error) {
+	return s.scoreTokens(ctx, title, text, tokenize(nil, title), tokenize(nil, text))
+}
+
+// scoreTokens is score over fields the caller has tokenized already.
+func (s *topicScorer) scoreTokens(ctx context.Context, title, text string, titleToks, textToks []token) ([]event.Topic, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	sc := s.pool.Get().(*topicScratch)
 	defer s.release(sc)
-	if err := s.scan(ctx, sc, title, 0); err != nil {
+	if err := s.scan(ctx, sc, title, titleToks, 0); err != nil {
 		return nil, err
 	}
-	if err := s.scan(ctx, sc, text, 1); err != nil {
+	if err := s.scan(ctx, sc, text, textToks, 1); err != nil {
 		return nil, err
 	}
 	s.accumulate(sc)

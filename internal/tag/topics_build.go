@@ -2,10 +2,9 @@ package tag
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // topicBuilder holds the phrase trie while rules are added; freeze
@@ -81,9 +80,9 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 		return sym, nil
 	}
 	sym := int32(len(b.symbols))
-	h := uint64(topicHashSeed)
+	h := fnvOffset
 	for i := 0; i < len(word); i++ {
-		h = topicHash(h, word[i])
+		h = (h ^ uint64(word[i])) * fnvPrime
 	}
 	if h == 0 {
 		return 0, fmt.Errorf("word %q hashes to zero", word) // never seen; the table needs 0 free
@@ -100,28 +99,37 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 	return sym, nil
 }
 
-// FNV-1a over folded bytes: cheap enough to run on every byte of the text.
+// Words are found by the hash the tokenizer gives them (FNV-1a over the
+// folded UTF-8 bytes, see tokens.go); a wildcard prefix by the same hash
+// over its first bytes, which the scan computes only up to the longest
+// prefix. Two bloom filters keep the scan out of the big tables: one over
+// the prefix hashes, one over the phrase-trie edges (a partial match meets
+// a word that does not continue it about nine times in ten).
 const (
-	topicHashSeed  = 14695981039346656037
-	topicHashPrime = 1099511628211
 	topicBloomBits = 1 << 19
+	topicEdgeBits  = 1 << 19
 )
 
-func topicHash(h uint64, c byte) uint64 { return (h ^ uint64(c)) * topicHashPrime }
+// topicEdgeHash places a phrase-trie edge in the edge bloom filter.
+func topicEdgeHash(node, sym int32) uint64 {
+	return (uint64(uint32(node))<<32 | uint64(uint32(sym))) * 0x9E3779B97F4A7C15 >> (64 - 19)
+}
 
-// freeze hands the word tables to the scorer, with a bloom filter over the
-// prefix hashes so that the scan probes the prefix table only when a
-// prefix may match, and flattens the phrase trie into nodes with
-// contiguous sorted edges (far fewer cache misses than a map); the root's
-// edges get a dense table since nearly every token starts there.
+// topicRef is a phrase-trie node id with two flags, so that the scan
+// touches the node itself only when a phrase ends there: bit 0, longer
+// phrases go on from it; bit 1, phrases end at it.
+type topicRef int32
+
+func (r topicRef) node() int32 { return int32(r >> 2) }
+func (r topicRef) more() bool  { return r&1 != 0 }
+func (r topicRef) ends() bool  { return r&2 != 0 }
+
+// freeze flattens the phrase trie into nodes with contiguous sorted edges
+// (far fewer cache misses than a map) and builds the word tables: each
+// entry carries its symbol and the root's edge on it, since nearly every
+// token starts there.
 func (b *topicBuilder) freeze(s *topicScorer) {
-	s.exact, s.wild, s.wildLens = newTopicTable(b.exact), newTopicTable(b.wild), b.wildLens
-	s.bloom = make([]uint64, topicBloomBits/64)
-	for h := range b.wild {
-		s.bloom[(h%topicBloomBits)/64] |= 1 << (h % 64)
-	}
 	s.nPhrases = b.nPhrases
-	s.proot = make([]int32, len(b.symbols))
 	s.pnodes = make([]topicPhraseNode, len(b.pouts))
 	for i, outs := range b.pouts {
 		s.pnodes[i].outFirst, s.pnodes[i].outN = int32(len(s.outs)), int32(len(outs))
@@ -132,28 +140,51 @@ func (b *topicBuilder) freeze(s *topicScorer) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys) // by node, then symbol
-	s.pedges = make([]topicPhraseEdge, len(keys))
+	for _, k := range keys {
+		if from := int32(k >> 32); s.pnodes[from].n == 0 {
+			s.pnodes[from].first = int32(len(s.pedges))
+			s.pnodes[from].n = 0
+		}
+		s.pnodes[int32(k>>32)].n++
+		s.pedges = append(s.pedges, topicPhraseEdge{})
+	}
+	ref := func(n int32) topicRef {
+		r := topicRef(n << 2)
+		if s.pnodes[n].n > 0 {
+			r |= 1
+		}
+		if s.pnodes[n].outN > 0 {
+			r |= 2
+		}
+		return r
+	}
+	root := make([]topicRef, len(b.symbols))
 	s.cont = make([]bool, len(b.symbols))
+	s.ebloom = make([]uint64, topicEdgeBits/64)
 	for i, k := range keys {
 		from, sym := int32(k>>32), int32(uint32(k))
-		s.pedges[i] = topicPhraseEdge{sym: sym, to: b.pedges[k]}
+		s.pedges[i] = topicPhraseEdge{sym: sym, to: ref(b.pedges[k])}
 		if from == 0 {
-			s.proot[sym] = b.pedges[k]
-		} else {
-			s.cont[sym] = true
+			root[sym] = ref(b.pedges[k])
+			continue
 		}
-		if s.pnodes[from].n == 0 {
-			s.pnodes[from].first = int32(i)
-		}
-		s.pnodes[from].n++
+		s.cont[sym] = true
+		e := topicEdgeHash(from, sym)
+		s.ebloom[e/64] |= 1 << (e % 64)
+	}
+	s.exact, s.wild, s.wildLens = newTopicTable(b.exact, root), newTopicTable(b.wild, root), b.wildLens
+	s.wildMax = bits.Len64(b.wildLens) - 1
+	s.bloom = make([]uint64, topicBloomBits/64)
+	for h := range b.wild {
+		s.bloom[(h%topicBloomBits)/64] |= 1 << (h % 64)
 	}
 }
 
-// phraseNext follows the phrase-trie edge on symbol sym from node n; 0 is
-// none (the root is never a child).
-func (s *topicScorer) phraseNext(n, sym int32) int32 {
-	if n == 0 {
-		return s.proot[sym]
+// phraseNext follows the phrase-trie edge on symbol sym from node n (never
+// the root, whose edges come with the word); ok is false when there is none.
+func (s *topicScorer) phraseNext(n, sym int32) (topicRef, bool) {
+	if e := topicEdgeHash(n, sym); s.ebloom[e/64]&(1<<(e%64)) == 0 {
+		return 0, false
 	}
 	nd := s.pnodes[n]
 	es := s.pedges[nd.first : nd.first+nd.n]
@@ -167,77 +198,62 @@ func (s *topicScorer) phraseNext(n, sym int32) int32 {
 		}
 	}
 	if lo < len(es) && es[lo].sym == sym {
-		return es[lo].to
-	}
-	return 0
-}
-
-// topicTable maps word hashes to symbols by open addressing: the scan probes
-// it once per token, and it is smaller and quicker than a map for that.
-type topicTable struct {
-	keys []uint64 // 0: empty
-	vals []int32
-	mask uint64
-}
-
-func newTopicTable(m map[uint64]int32) topicTable {
-	size := uint64(16)
-	for size < uint64(2*len(m)) {
-		size *= 2
-	}
-	t := topicTable{keys: make([]uint64, size), vals: make([]int32, size), mask: size - 1}
-	for k, v := range m {
-		i := k & t.mask
-		for t.keys[i] != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.keys[i], t.vals[i] = k, v
-	}
-	return t
-}
-
-func (t *topicTable) get(k uint64) (int32, bool) {
-	for i := k & t.mask; t.keys[i] != 0; i = (i + 1) & t.mask {
-		if t.keys[i] == k {
-			return t.vals[i], true
-		}
+		return es[lo].to, true
 	}
 	return 0, false
 }
 
-// topicLatin folds U+00C0..U+00FF to an ASCII base letter; '-' means no
-// ASCII form (æ, ß, þ) or not a letter.
-const topicLatin = "aaaaaa-ceeeeiiiidnooooo-ouuuuy--" + "aaaaaa-ceeeeiiiidnooooo-ouuuuy-y"
-
-// topicFold returns the folded form of a rune and whether it belongs to a
-// word. Words are runs of letters and digits; everything else separates
-// them.
-func topicFold(r rune) (rune, bool) {
-	if r < utf8.RuneSelf {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return r, true
-		case r >= 'A' && r <= 'Z':
-			return r + 'a' - 'A', true
-		}
-		return r, false
-	}
-	if r >= 0xC0 && r <= 0xFF && topicLatin[r-0xC0] != '-' {
-		return rune(topicLatin[r-0xC0]), true
-	}
-	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		return unicode.ToLower(r), true
-	}
-	return r, false
+// topicSym is a word's (or a prefix's) symbol and the root's edge on it.
+type topicSym struct {
+	sym  int32
+	root topicRef // 0: no phrase starts with it
 }
 
-// topicWords splits text into folded words, as the scan reads them.
+// topicTable maps word hashes to symbols by open addressing, key and value
+// side by side: the scan probes it once per word, one cache line.
+type topicTable struct {
+	slots []topicSlot
+	mask  uint64
+}
+
+type topicSlot struct {
+	key uint64 // 0: empty
+	topicSym
+}
+
+func newTopicTable(m map[uint64]int32, root []topicRef) topicTable {
+	size := uint64(16)
+	for size < uint64(2*len(m)) {
+		size *= 2
+	}
+	t := topicTable{slots: make([]topicSlot, size), mask: size - 1}
+	for k, v := range m {
+		i := k & t.mask
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = topicSlot{k, topicSym{v, root[v]}}
+	}
+	return t
+}
+
+func (t *topicTable) get(k uint64) (topicSym, bool) {
+	for i := k & t.mask; t.slots[i].key != 0; i = (i + 1) & t.mask {
+		if t.slots[i].key == k {
+			return t.slots[i].topicSym, true
+		}
+	}
+	return topicSym{}, false
+}
+
+// topicWords splits text into folded words as the tokenizer reads them:
+// runs of letters and digits, folded by foldRune.
 func topicWords(text string) []string {
 	var words []string
 	var w strings.Builder
 	for _, r := range text {
-		if f, ok := topicFold(r); ok {
-			w.WriteRune(f)
+		if isWordRune(r) {
+			w.WriteRune(foldRune(r))
 			continue
 		}
 		if w.Len() > 0 {

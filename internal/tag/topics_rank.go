@@ -1,18 +1,18 @@
 package tag
 
 import (
-	"cmp"
 	"math"
-	"slices"
 )
 
 // topicScratch is the per-call working memory, pooled so that a call
 // allocates only its result.
 type topicScratch struct {
 	cur, nxt []topicState
-	syms     []int32
+	syms     []topicSym
 	hits     []topicHit
-	negs     []uint64
+	negs     []topicNeg // in scan order, so by field and paragraph
+	negAt    []uint64   // per concept: 1 + the paragraph key of its latest negative
+	maxSpan  int32      // the widest multi-word hit, in bytes
 	repeats  []uint8   // per phrase: earlier hits
 	last     []int32   // per concept: 1 + index of its last kept hit
 	own, agg []float64 // per concept: evidence mass of its own hits / its subtree
@@ -30,6 +30,7 @@ func (s *topicScorer) newScratch() *topicScratch {
 	return &topicScratch{
 		repeats: make([]uint8, s.nPhrases),
 		last:    make([]int32, len(s.codes)),
+		negAt:   make([]uint64, len(s.codes)),
 		own:     make([]float64, len(s.codes)),
 		agg:     make([]float64, len(s.codes)),
 		firing:  make([]int16, len(s.codes)),
@@ -47,6 +48,10 @@ func (s *topicScorer) release(sc *topicScratch) {
 	for _, h := range sc.hits {
 		sc.last[h.topic], sc.repeats[h.phrase] = 0, 0
 	}
+	for _, n := range sc.negs {
+		sc.negAt[n.topic] = 0
+	}
+	sc.maxSpan = 0
 	sc.hits, sc.negs, sc.touched, sc.cands = sc.hits[:0], sc.negs[:0], sc.touched[:0], sc.cands[:0]
 	s.pool.Put(sc)
 }
@@ -54,29 +59,26 @@ func (s *topicScorer) release(sc *topicScratch) {
 // accumulate turns hits into evidence mass per concept: a longer phrase
 // claims its words from other concepts, negatives cancel the hits of their
 // concept in their paragraph, overlapping hits of one concept count once
-// (the strongest), and repeats of a phrase decay. One sort puts the hits in
-// document order; everything after is linear.
+// (the strongest), and repeats of a phrase decay. The hits come from the
+// scan nearly in document order (a phrase is reported where it ends), so an
+// insertion sort orders them; everything after is linear.
 func (s *topicScorer) accumulate(sc *topicScratch) {
-	slices.SortFunc(sc.hits, func(a, b topicHit) int {
-		if c := cmp.Compare(a.field, b.field); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.start, b.start); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.end, b.end); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.phrase, b.phrase)
-	})
-	topicClaimWords(sc.hits)
-	slices.Sort(sc.negs)
+	topicSortHits(sc.hits)
+	topicClaimWords(sc.hits, min(sc.maxSpan, 256))
+	negs := sc.negs
 	for i := range sc.hits {
 		h := &sc.hits[i]
 		if h.c == 0 {
 			continue
 		}
-		if _, neg := slices.BinarySearch(sc.negs, topicNegKey(h.topic, h.field, h.para)); neg {
+		// Negatives and hits both run by field and paragraph: take in the
+		// negatives up to this hit's paragraph, wherever in it they stand.
+		key := topicParaKey(h.field, h.para)
+		for len(negs) > 0 && negs[0].key <= key {
+			sc.negAt[negs[0].topic] = negs[0].key + 1
+			negs = negs[1:]
+		}
+		if sc.negAt[h.topic] == key+1 {
 			h.c = 0
 			continue
 		}
@@ -96,7 +98,7 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 		if h.c == 0 {
 			continue
 		}
-		h.c *= math.Pow(topicRepeatDecay, float64(sc.repeats[h.phrase]))
+		h.c = math.Ldexp(h.c, -int(sc.repeats[h.phrase])) // × topicRepeatDecay^repeats
 		if sc.repeats[h.phrase] < 255 {
 			sc.repeats[h.phrase]++
 		}
@@ -105,18 +107,45 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 	s.aggregate(sc)
 }
 
+// topicSortHits orders hits by field, start, end and phrase (a total
+// order: one phrase is found once per span).
+func topicSortHits(hits []topicHit) {
+	less := func(a, b *topicHit) bool {
+		if a.field != b.field {
+			return a.field < b.field
+		}
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.end != b.end {
+			return a.end < b.end
+		}
+		return a.phrase < b.phrase
+	}
+	for i := 1; i < len(hits); i++ {
+		if !less(&hits[i], &hits[i-1]) {
+			continue
+		}
+		h, j := hits[i], i
+		for ; j > 0 && less(&h, &hits[j-1]); j-- {
+			hits[j] = hits[j-1]
+		}
+		hits[j] = h
+	}
+}
+
 // topicClaimWords drops a one-word hit that lies inside a longer phrase of
 // another concept: the longer phrase says which sense the word has ("bank"
 // in "central bank", "gold" in "gold medal", "union" in "European Union").
 // hits are sorted by field and start; phrases are short, so the look-back
-// is bounded.
-func topicClaimWords(hits []topicHit) {
+// is bounded by span, the widest multi-word hit.
+func topicClaimWords(hits []topicHit, span int32) {
 	for i := range hits {
 		h := &hits[i]
 		if h.words != 1 {
 			continue
 		}
-		for j := i - 1; j >= 0 && hits[j].field == h.field && hits[j].start > h.start-256; j-- {
+		for j := i - 1; j >= 0 && hits[j].field == h.field && hits[j].start > h.start-256 && hits[j].start >= h.end-span; j-- {
 			if o := hits[j]; o.words > 1 && o.topic != h.topic && o.end >= h.end {
 				h.c = 0
 				break
@@ -145,11 +174,13 @@ func (s *topicScorer) aggregate(sc *topicScratch) {
 		s.groupMass(sc, sc.hits[i:j])
 		i = j
 	}
-	// Children before parents: the touched list holds every ancestor.
-	slices.SortFunc(sc.touched, func(a, b int32) int { return cmp.Compare(s.depth[b], s.depth[a]) })
-	for _, t := range sc.touched {
-		if p := s.parent[t]; p >= 0 {
-			sc.agg[p] += min(sc.agg[t], topicChildCap)
+	// Children before parents, level by level from the deepest: the
+	// touched list holds every ancestor.
+	for d := s.maxDepth; d > 0; d-- {
+		for _, t := range sc.touched {
+			if s.depth[t] == d {
+				sc.agg[s.parent[t]] += min(sc.agg[t], topicChildCap)
+			}
 		}
 	}
 }

@@ -19,90 +19,93 @@ type topicHit struct {
 	c             float64 // weight × position (× repeat, once accumulated)
 }
 
-// scan reads one field once: it folds and hashes each token byte by byte,
-// looks the token up as a word and, where the bloom filter allows, its
-// prefixes as wildcard prefixes, then feeds the token's symbols to the
-// phrase trie. Paragraph breaks (a blank line, or a newline followed by an
-// indent as in wire copy) end partial matches and scope the negatives.
-func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, field int8) error {
-	var (
-		h          uint64
-		n          int // folded bytes in the token
-		inTok      bool
-		start      int
-		para       int32
-		nl, indent int
-		tokens     int
-	)
+// scan reads the word tokens of one field once: it looks each word up by
+// its key and, where the bloom filter allows, its first bytes as wildcard
+// prefixes, then feeds the word's symbols to the phrase trie. Punctuation
+// between words is skipped, as in the phrases ("d'état" is "d", "etat").
+// Paragraph breaks (a blank line, or a newline followed by an indent as in
+// wire copy) end partial matches and scope the negatives.
+func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, toks []token, field int8) error {
+	var para int32
+	prev, words := 0, 0
 	sc.cur = sc.cur[:0]
-	for i := 0; i < len(text); {
-		c := text[i]
-		size, r, ok := 1, rune(c), true
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case c >= 'A' && c <= 'Z':
-			r = rune(c + 'a' - 'A')
-		case c >= utf8.RuneSelf:
-			r, size = utf8.DecodeRuneInString(text[i:])
-			r, ok = topicFold(r)
-		default:
-			ok = false
-		}
-		if !ok {
-			if inTok {
-				inTok = false
-				if sym, found := s.exact.get(h); found {
-					sc.syms = append(sc.syms, sym)
-				}
-				s.endToken(sc, field, start, i, para, len(text))
-				if tokens++; tokens%topicCtxEvery == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-				}
-			}
-			switch c {
-			case '\n':
-				nl, indent = nl+1, 0
-			case ' ', '\t':
-				if nl > 0 {
-					indent++
-				}
-			}
-			i += size
+	for _, tk := range toks {
+		if tk.flags&tWord == 0 {
 			continue
 		}
-		if !inTok {
-			inTok, start, h, n = true, i, topicHashSeed, 0
-			sc.syms = sc.syms[:0]
-			if nl >= 2 || (nl == 1 && indent >= 2) {
-				para++
-				sc.cur = sc.cur[:0]
-			}
-			nl, indent = 0, 0
+		start, end := int(tk.start), int(tk.end)
+		if start-prev > 1 && topicParaBreak(text[prev:start]) {
+			para++
+			sc.cur = sc.cur[:0]
 		}
-		if r < utf8.RuneSelf {
-			h, n = topicHash(h, byte(r)), n+1
-		} else {
-			var buf [utf8.UTFMax]byte
-			for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
-				h, n = topicHash(h, b), n+1
+		prev = end
+		sc.syms = sc.syms[:0]
+		if end-start > 0 && s.wildMax > 0 {
+			s.prefixes(sc, text[start:end])
+		}
+		if sym, found := s.exact.get(tk.key); found {
+			sc.syms = append(sc.syms, sym)
+		}
+		s.endToken(sc, field, start, end, para, len(text))
+		if words++; words%topicCtxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 		}
-		if n < 64 && s.wildLens&(1<<n) != 0 && s.bloom[(h%topicBloomBits)/64]&(1<<(h%64)) != 0 {
-			if sym, found := s.wild.get(h); found {
-				sc.syms = append(sc.syms, sym)
+	}
+	return nil
+}
+
+// topicParaBreak reports whether the gap between two words holds a blank
+// line or a newline followed by an indent.
+func topicParaBreak(gap string) bool {
+	nl, indent := 0, 0
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '\n':
+			nl, indent = nl+1, 0
+		case ' ', '\t':
+			if nl > 0 {
+				indent++
 			}
+		}
+	}
+	return nl >= 2 || (nl == 1 && indent >= 2)
+}
+
+// prefixes appends the symbols of the wildcard prefixes of word: it hashes
+// the folded bytes as the tokenizer does, up to the longest prefix, and
+// probes the table at each length some prefix has when the bloom filter
+// lets it.
+func (s *topicScorer) prefixes(sc *topicScratch, word string) {
+	h, n := fnvOffset, 0
+	for i := 0; i < len(word) && n < s.wildMax; {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h, n, i = (h^uint64(c))*fnvPrime, n+1, i+1
+			s.probe(sc, h, n)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(word[i:])
+		var buf [utf8.UTFMax]byte
+		for _, b := range buf[:utf8.EncodeRune(buf[:], foldRune(r))] {
+			h, n = (h^uint64(b))*fnvPrime, n+1
+			s.probe(sc, h, n)
 		}
 		i += size
 	}
-	if inTok {
-		if sym, found := s.exact.get(h); found {
+}
+
+// probe looks a prefix of n bytes with hash h up in the wildcard table.
+func (s *topicScorer) probe(sc *topicScratch, h uint64, n int) {
+	if n < 64 && s.wildLens&(1<<n) != 0 && s.bloom[(h%topicBloomBits)/64]&(1<<(h%64)) != 0 {
+		if sym, found := s.wild.get(h); found {
 			sc.syms = append(sc.syms, sym)
 		}
-		s.endToken(sc, field, start, len(text), para, len(text))
 	}
-	return nil
 }
 
 // endToken feeds the finished token's symbols to the phrase trie: every
@@ -114,14 +117,14 @@ func (s *topicScorer) endToken(sc *topicScratch, field int8, start, end int, par
 	}
 	nxt := sc.nxt[:0]
 	for _, sym := range sc.syms {
-		if child := s.proot[sym]; child != 0 {
-			nxt = s.reach(sc, nxt, child, int32(start), field, end, para, n)
+		if sym.root != 0 {
+			nxt = s.reach(sc, nxt, sym.root, int32(start), field, end, para, n)
 		}
-		if !s.cont[sym] {
+		if !s.cont[sym.sym] {
 			continue // no phrase has this word after another
 		}
 		for _, st := range sc.cur {
-			if child := s.phraseNext(st.node, sym); child != 0 {
+			if child, ok := s.phraseNext(st.node, sym.sym); ok {
 				nxt = s.reach(sc, nxt, child, st.start, field, end, para, n)
 			}
 		}
@@ -129,16 +132,19 @@ func (s *topicScorer) endToken(sc *topicScratch, field int8, start, end int, par
 	sc.cur, sc.nxt = nxt, sc.cur
 }
 
-// reach records the phrases that end at phrase-trie node child, and keeps
+// reach records the phrases that end at phrase-trie node ref, and keeps
 // the match going if longer phrases may follow.
-func (s *topicScorer) reach(sc *topicScratch, nxt []topicState, child, start int32, field int8, end int, para int32, n int) []topicState {
-	nd := s.pnodes[child]
-	if nd.outN > 0 {
+func (s *topicScorer) reach(sc *topicScratch, nxt []topicState, ref topicRef, start int32, field int8, end int, para int32, n int) []topicState {
+	if ref.ends() {
+		nd := s.pnodes[ref.node()]
 		pos := topicPosition(field, int(start), n)
 		for _, o := range s.outs[nd.outFirst : nd.outFirst+nd.outN] {
 			if o.negative {
-				sc.negs = append(sc.negs, topicNegKey(o.topic, field, para))
+				sc.negs = append(sc.negs, topicNeg{o.topic, topicParaKey(field, para)})
 				continue
+			}
+			if o.words > 1 {
+				sc.maxSpan = max(sc.maxSpan, int32(end)-start)
 			}
 			sc.hits = append(sc.hits, topicHit{
 				topic: o.topic, phrase: o.phrase, field: field, words: o.words, para: para,
@@ -146,15 +152,21 @@ func (s *topicScorer) reach(sc *topicScratch, nxt []topicState, child, start int
 			})
 		}
 	}
-	if nd.n > 0 {
-		nxt = append(nxt, topicState{child, start})
+	if ref.more() {
+		nxt = append(nxt, topicState{ref.node(), start})
 	}
 	return nxt
 }
 
-// topicNegKey identifies a concept's negatives in one paragraph of a field.
-func topicNegKey(topic int32, field int8, para int32) uint64 {
-	return uint64(topic)<<33 | uint64(field)<<32 | uint64(uint32(para))
+// topicNeg is a negative of a concept found in one paragraph of a field.
+type topicNeg struct {
+	topic int32
+	key   uint64 // topicParaKey
+}
+
+// topicParaKey orders paragraphs: the title's, then the text's.
+func topicParaKey(field int8, para int32) uint64 {
+	return uint64(field)<<32 | uint64(uint32(para))
 }
 
 // topicPosition weighs a hit by where it stands: the headline most, the
