@@ -13,13 +13,13 @@ type topicScratch struct {
 	negs     []topicNeg // in scan order, so by field and paragraph
 	negAt    []uint64   // per concept: 1 + the paragraph key of its latest negative
 	maxSpan  int32      // the widest multi-word hit, in bytes
-	repeats  []uint8   // per phrase: earlier hits
-	last     []int32   // per concept: 1 + index of its last kept hit
-	own, agg []float64 // per concept: evidence mass of its own hits / its subtree
-	firing   []int16   // per concept: children scoring at least topicChildMin
-	kid      []float64 // per concept: the largest subtree mass of a child
-	seen     []bool    // per concept: in touched
-	touched  []int32   // concepts with evidence, and their ancestors
+	repeats  []uint8    // per phrase: earlier hits
+	last     []int32    // per concept: 1 + index of its last kept hit
+	own, agg []float64  // per concept: evidence mass of its own hits / its subtree
+	firing   []int16    // per concept: children scoring at least topicChildMin
+	kid      []float64  // per concept: the largest subtree mass of a child
+	seen     []bool     // per concept: in touched
+	touched  []int32    // concepts with evidence, and their ancestors
 	cands    []int32
 	slot     []int16 // per concept: 1 + its index in cands while emitting
 	best     []topicRanked
