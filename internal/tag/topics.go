@@ -60,6 +60,7 @@ type topicScorer struct {
 	inner         []bool // has narrower concepts
 
 	exact    topicTable // folded word hash → symbol
+	extras   []topicSym // the wildcard prefixes of the words in exact
 	wild     topicTable // folded prefix hash → symbol
 	wildLens uint64     // bit n: some prefix is n bytes long
 	wildMax  int        // the longest prefix, in bytes

@@ -2,6 +2,7 @@ package tag
 
 import (
 	"fmt"
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 type topicBuilder struct {
 	symbols  map[string]int32 // "w:word" or "p:prefix" → symbol
 	exact    map[uint64]int32 // word hash → symbol
+	words    map[uint64]string // word hash → word
 	wild     map[uint64]int32 // prefix hash → symbol
 	wildLens uint64           // bit n: some prefix is n bytes long
 	pedges   map[uint64]int32 // phrase trie: node<<32 | symbol → child
@@ -23,6 +25,7 @@ func newTopicBuilder() *topicBuilder {
 	return &topicBuilder{
 		symbols: make(map[string]int32),
 		exact:   make(map[uint64]int32),
+		words:   make(map[uint64]string),
 		wild:    make(map[uint64]int32),
 		pedges:  make(map[uint64]int32),
 		pouts:   make([][]topicOut, 1),
@@ -93,7 +96,7 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 		}
 		b.wild[h], b.wildLens = sym, b.wildLens|1<<len(word)
 	} else {
-		b.exact[h] = sym
+		b.exact[h], b.words[h] = sym, word
 	}
 	b.symbols[key] = sym
 	return sym, nil
@@ -172,7 +175,19 @@ func (b *topicBuilder) freeze(s *topicScorer) {
 		e := topicEdgeHash(from, sym)
 		s.ebloom[e/64] |= 1 << (e % 64)
 	}
-	s.exact, s.wild, s.wildLens = newTopicTable(b.exact, root), newTopicTable(b.wild, root), b.wildLens
+	s.wild, s.wildLens = newTopicTable(b.wild, root, nil), b.wildLens
+	s.exact = newTopicTable(b.exact, root, func(h uint64) (int32, int32) {
+		// A word of the rules carries the symbols of the wildcard prefixes
+		// it starts with, so that the scan looks a known word up once.
+		first, w := int32(len(s.extras)), b.words[h]
+		for n, ph := 1, fnvOffset; n <= len(w); n++ {
+			ph = (ph ^ uint64(w[n-1])) * fnvPrime
+			if sym, ok := b.wild[ph]; ok && n < 64 && b.wildLens&(1<<n) != 0 {
+				s.extras = append(s.extras, topicSym{sym, root[sym]})
+			}
+		}
+		return first, int32(len(s.extras)) - first
+	})
 	s.wildMax = bits.Len64(b.wildLens) - 1
 	s.bloom = make([]uint64, topicBloomBits/64)
 	for h := range b.wild {
@@ -216,34 +231,41 @@ type topicTable struct {
 	mask  uint64
 }
 
+// topicSlot is a word, its symbol, and extras[first:first+n] (in
+// topicScorer) for the wildcard prefixes it starts with, shortest first.
 type topicSlot struct {
 	key uint64 // 0: empty
 	topicSym
+	first, n int32
 }
 
-func newTopicTable(m map[uint64]int32, root []topicRef) topicTable {
+func newTopicTable(m map[uint64]int32, root []topicRef, extras func(uint64) (int32, int32)) topicTable {
 	size := uint64(16)
-	for size < uint64(2*len(m)) {
+	for size*3 < uint64(4*len(m)) {
 		size *= 2
 	}
 	t := topicTable{slots: make([]topicSlot, size), mask: size - 1}
-	for k, v := range m {
+	keys := slices.Sorted(maps.Keys(m)) // the same layout on every start
+	for _, k := range keys {
 		i := k & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = topicSlot{k, topicSym{v, root[v]}}
+		t.slots[i] = topicSlot{key: k, topicSym: topicSym{m[k], root[m[k]]}}
+		if extras != nil {
+			t.slots[i].first, t.slots[i].n = extras(k)
+		}
 	}
 	return t
 }
 
-func (t *topicTable) get(k uint64) (topicSym, bool) {
+func (t *topicTable) get(k uint64) (*topicSlot, bool) {
 	for i := k & t.mask; t.slots[i].key != 0; i = (i + 1) & t.mask {
 		if t.slots[i].key == k {
-			return t.slots[i].topicSym, true
+			return &t.slots[i], true
 		}
 	}
-	return topicSym{}, false
+	return nil, false
 }
 
 // topicWords splits text into folded words as the tokenizer reads them:

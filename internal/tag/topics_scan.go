@@ -40,11 +40,10 @@ func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, t
 		}
 		prev = end
 		sc.syms = sc.syms[:0]
-		if end-start > 0 && s.wildMax > 0 {
+		if w, found := s.exact.get(tk.key); found {
+			sc.syms = append(append(sc.syms, s.extras[w.first:w.first+w.n]...), w.topicSym)
+		} else if s.wildMax > 0 {
 			s.prefixes(sc, text[start:end])
-		}
-		if sym, found := s.exact.get(tk.key); found {
-			sc.syms = append(sc.syms, sym)
 		}
 		s.endToken(sc, field, start, end, para, len(text))
 		if words++; words%topicCtxEvery == 0 {
@@ -102,8 +101,8 @@ func (s *topicScorer) prefixes(sc *topicScratch, word string) {
 // probe looks a prefix of n bytes with hash h up in the wildcard table.
 func (s *topicScorer) probe(sc *topicScratch, h uint64, n int) {
 	if n < 64 && s.wildLens&(1<<n) != 0 && s.bloom[(h%topicBloomBits)/64]&(1<<(h%64)) != 0 {
-		if sym, found := s.wild.get(h); found {
-			sc.syms = append(sc.syms, sym)
+		if w, found := s.wild.get(h); found {
+			sc.syms = append(sc.syms, w.topicSym)
 		}
 	}
 }
