@@ -11,13 +11,13 @@ import (
 // topicBuilder holds the phrase trie while rules are added; freeze
 // flattens it into the scorer's arrays.
 type topicBuilder struct {
-	symbols  map[string]int32 // "w:word" or "p:prefix" → symbol
-	exact    map[uint64]int32 // word hash → symbol
+	symbols  map[string]int32  // "w:word" or "p:prefix" → symbol
+	exact    map[uint64]int32  // word hash → symbol
 	words    map[uint64]string // word hash → word
-	wild     map[uint64]int32 // prefix hash → symbol
-	wildLens uint64           // bit n: some prefix is n bytes long
-	pedges   map[uint64]int32 // phrase trie: node<<32 | symbol → child
-	pouts    [][]topicOut     // per phrase node
+	wild     map[uint64]int32  // prefix hash → symbol
+	wildLens uint64            // bit n: some prefix is n bytes long
+	pedges   map[uint64]int32  // phrase trie: node<<32 | symbol → child
+	pouts    [][]topicOut      // per phrase node
 	nPhrases int
 }
 
