@@ -85,7 +85,7 @@ func (t *Tagger) resolveName(st *state, field int8, b, e int, h hint) int32 {
 }
 
 func (t *Tagger) surnameGroup(key uint64) int32 {
-	n, ok := t.d.edges[edgeKey(0, key)]
+	n, ok := t.d.child(0, key)
 	if !ok {
 		return -1
 	}

@@ -88,6 +88,7 @@ func New(g *gazetteer.Gazetteer) (*Tagger, error) {
 	t.compileRoles(g.Roles)
 	t.compilePeople(g.People)
 	t.compileBlocks()
+	t.d.freeze()
 	ts, err := newTopicScorer(g.Topics)
 	if err != nil {
 		return nil, fmt.Errorf("new tagger: topics: %w", err)
