@@ -66,7 +66,6 @@ type topicScorer struct {
 	wildMax  int        // the longest prefix, in bytes
 	bloom    []uint64   // bits set for the prefix hashes
 
-	cont   []bool   // by symbol: some phrase has it after its first word
 	ebloom []uint64 // bits set for the phrase-trie edges below the root
 	pnodes []topicPhraseNode
 	pedges []topicPhraseEdge

@@ -162,7 +162,7 @@ func (b *topicBuilder) freeze(s *topicScorer) {
 		return r
 	}
 	root := make([]topicRef, len(b.symbols))
-	s.cont = make([]bool, len(b.symbols))
+	cont := make([]bool, len(b.symbols))
 	s.ebloom = make([]uint64, topicEdgeBits/64)
 	for i, k := range keys {
 		from, sym := int32(k>>32), int32(uint32(k))
@@ -171,19 +171,19 @@ func (b *topicBuilder) freeze(s *topicScorer) {
 			root[sym] = ref(b.pedges[k])
 			continue
 		}
-		s.cont[sym] = true
+		cont[sym] = true
 		e := topicEdgeHash(from, sym)
 		s.ebloom[e/64] |= 1 << (e % 64)
 	}
-	s.wild, s.wildLens = newTopicTable(b.wild, root, nil), b.wildLens
-	s.exact = newTopicTable(b.exact, root, func(h uint64) (int32, int32) {
+	s.wild, s.wildLens = newTopicTable(b.wild, root, cont, nil), b.wildLens
+	s.exact = newTopicTable(b.exact, root, cont, func(h uint64) (int32, int32) {
 		// A word of the rules carries the symbols of the wildcard prefixes
 		// it starts with, so that the scan looks a known word up once.
 		first, w := int32(len(s.extras)), b.words[h]
 		for n, ph := 1, fnvOffset; n <= len(w); n++ {
 			ph = (ph ^ uint64(w[n-1])) * fnvPrime
 			if sym, ok := b.wild[ph]; ok && n < 64 && b.wildLens&(1<<n) != 0 {
-				s.extras = append(s.extras, topicSym{sym, root[sym]})
+				s.extras = append(s.extras, topicSym{sym, root[sym], cont[sym]})
 			}
 		}
 		return first, int32(len(s.extras)) - first
@@ -222,6 +222,7 @@ func (s *topicScorer) phraseNext(n, sym int32) (topicRef, bool) {
 type topicSym struct {
 	sym  int32
 	root topicRef // 0: no phrase starts with it
+	cont bool     // some phrase has it after its first word
 }
 
 // topicTable maps word hashes to symbols by open addressing, key and value
@@ -239,7 +240,7 @@ type topicSlot struct {
 	first, n int32
 }
 
-func newTopicTable(m map[uint64]int32, root []topicRef, extras func(uint64) (int32, int32)) topicTable {
+func newTopicTable(m map[uint64]int32, root []topicRef, cont []bool, extras func(uint64) (int32, int32)) topicTable {
 	size := uint64(16)
 	for size*3 < uint64(4*len(m)) {
 		size *= 2
@@ -251,7 +252,7 @@ func newTopicTable(m map[uint64]int32, root []topicRef, extras func(uint64) (int
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = topicSlot{key: k, topicSym: topicSym{m[k], root[m[k]]}}
+		t.slots[i] = topicSlot{key: k, topicSym: topicSym{m[k], root[m[k]], cont[m[k]]}}
 		if extras != nil {
 			t.slots[i].first, t.slots[i].n = extras(k)
 		}

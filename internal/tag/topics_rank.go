@@ -8,7 +8,7 @@ import (
 // allocates only its result.
 type topicScratch struct {
 	cur, nxt []topicState
-	syms     []topicSym
+	at       topicAt
 	hits     []topicHit
 	negs     []topicNeg // in scan order, so by field and paragraph
 	negAt    []uint64   // per concept: 1 + the paragraph key of its latest negative

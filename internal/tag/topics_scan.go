@@ -20,13 +20,13 @@ type topicHit struct {
 }
 
 // scan reads the word tokens of one field once: it looks each word up by
-// its key and, where the bloom filter allows, its first bytes as wildcard
-// prefixes, then feeds the word's symbols to the phrase trie. Punctuation
+// its key (or, for a word no rule has, its first bytes as wildcard
+// prefixes) and feeds the word's symbols to the phrase trie. Punctuation
 // between words is skipped, as in the phrases ("d'état" is "d", "etat").
 // Paragraph breaks (a blank line, or a newline followed by an indent as in
 // wire copy) end partial matches and scope the negatives.
 func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, toks []token, field int8) error {
-	var para int32
+	sc.at = topicAt{field: field, n: len(text)}
 	prev, words := 0, 0
 	sc.cur = sc.cur[:0]
 	for _, tk := range toks {
@@ -35,17 +35,22 @@ func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, t
 		}
 		start, end := int(tk.start), int(tk.end)
 		if start-prev > 1 && topicParaBreak(text[prev:start]) {
-			para++
+			sc.at.para++
 			sc.cur = sc.cur[:0]
 		}
-		prev = end
-		sc.syms = sc.syms[:0]
+		prev, sc.at.start, sc.at.end = end, int32(start), int32(end)
+		// Every partial match and a fresh start at this word advance on
+		// each of its symbols.
+		nxt := sc.nxt[:0]
 		if w, found := s.exact.get(tk.key); found {
-			sc.syms = append(append(sc.syms, s.extras[w.first:w.first+w.n]...), w.topicSym)
+			for _, x := range s.extras[w.first : w.first+w.n] {
+				nxt = s.step(sc, nxt, x)
+			}
+			nxt = s.step(sc, nxt, w.topicSym)
 		} else if s.wildMax > 0 {
-			s.prefixes(sc, text[start:end])
+			nxt = s.prefixes(sc, nxt, text[start:end])
 		}
-		s.endToken(sc, field, start, end, para, len(text))
+		sc.cur, sc.nxt = nxt, sc.cur
 		if words++; words%topicCtxEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -53,6 +58,15 @@ func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, t
 		}
 	}
 	return nil
+}
+
+// topicAt is where the scan stands: field, paragraph, the current word and
+// the field's length.
+type topicAt struct {
+	field      int8
+	para       int32
+	start, end int32
+	n          int
 }
 
 // topicParaBreak reports whether the gap between two words holds a blank
@@ -72,11 +86,11 @@ func topicParaBreak(gap string) bool {
 	return nl >= 2 || (nl == 1 && indent >= 2)
 }
 
-// prefixes appends the symbols of the wildcard prefixes of word: it hashes
+// prefixes feeds the symbols of the wildcard prefixes of word: it hashes
 // the folded bytes as the tokenizer does, up to the longest prefix, and
 // probes the table at each length some prefix has when the bloom filter
 // lets it.
-func (s *topicScorer) prefixes(sc *topicScratch, word string) {
+func (s *topicScorer) prefixes(sc *topicScratch, nxt []topicState, word string) []topicState {
 	h, n := fnvOffset, 0
 	for i := 0; i < len(word) && n < s.wildMax; {
 		c := word[i]
@@ -85,69 +99,65 @@ func (s *topicScorer) prefixes(sc *topicScratch, word string) {
 				c += 'a' - 'A'
 			}
 			h, n, i = (h^uint64(c))*fnvPrime, n+1, i+1
-			s.probe(sc, h, n)
+			nxt = s.probe(sc, nxt, h, n)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(word[i:])
 		var buf [utf8.UTFMax]byte
 		for _, b := range buf[:utf8.EncodeRune(buf[:], foldRune(r))] {
 			h, n = (h^uint64(b))*fnvPrime, n+1
-			s.probe(sc, h, n)
+			nxt = s.probe(sc, nxt, h, n)
 		}
 		i += size
 	}
+	return nxt
 }
 
 // probe looks a prefix of n bytes with hash h up in the wildcard table.
-func (s *topicScorer) probe(sc *topicScratch, h uint64, n int) {
+func (s *topicScorer) probe(sc *topicScratch, nxt []topicState, h uint64, n int) []topicState {
 	if n < 64 && s.wildLens&(1<<n) != 0 && s.bloom[(h%topicBloomBits)/64]&(1<<(h%64)) != 0 {
 		if w, found := s.wild.get(h); found {
-			sc.syms = append(sc.syms, w.topicSym)
+			nxt = s.step(sc, nxt, w.topicSym)
 		}
 	}
+	return nxt
 }
 
-// endToken feeds the finished token's symbols to the phrase trie: every
-// partial match and a fresh start at this token advance on each symbol.
-func (s *topicScorer) endToken(sc *topicScratch, field int8, start, end int, para int32, n int) {
-	if len(sc.syms) == 0 {
-		sc.cur = sc.cur[:0]
-		return
+// step advances the partial matches and a fresh start on one symbol of the
+// current word.
+func (s *topicScorer) step(sc *topicScratch, nxt []topicState, sym topicSym) []topicState {
+	if sym.root != 0 {
+		nxt = s.reach(sc, nxt, sym.root, sc.at.start)
 	}
-	nxt := sc.nxt[:0]
-	for _, sym := range sc.syms {
-		if sym.root != 0 {
-			nxt = s.reach(sc, nxt, sym.root, int32(start), field, end, para, n)
-		}
-		if !s.cont[sym.sym] {
-			continue // no phrase has this word after another
-		}
-		for _, st := range sc.cur {
-			if child, ok := s.phraseNext(st.node, sym.sym); ok {
-				nxt = s.reach(sc, nxt, child, st.start, field, end, para, n)
-			}
+	if !sym.cont {
+		return nxt // no phrase has this word after another
+	}
+	for _, st := range sc.cur {
+		if child, ok := s.phraseNext(st.node, sym.sym); ok {
+			nxt = s.reach(sc, nxt, child, st.start)
 		}
 	}
-	sc.cur, sc.nxt = nxt, sc.cur
+	return nxt
 }
 
-// reach records the phrases that end at phrase-trie node ref, and keeps
-// the match going if longer phrases may follow.
-func (s *topicScorer) reach(sc *topicScratch, nxt []topicState, ref topicRef, start int32, field int8, end int, para int32, n int) []topicState {
+// reach records the phrases that end at phrase-trie node ref, begun at
+// byte start, and keeps the match going if longer phrases may follow.
+func (s *topicScorer) reach(sc *topicScratch, nxt []topicState, ref topicRef, start int32) []topicState {
 	if ref.ends() {
+		at := &sc.at
 		nd := s.pnodes[ref.node()]
-		pos := topicPosition(field, int(start), n)
+		pos := topicPosition(at.field, int(start), at.n)
 		for _, o := range s.outs[nd.outFirst : nd.outFirst+nd.outN] {
 			if o.negative {
-				sc.negs = append(sc.negs, topicNeg{o.topic, topicParaKey(field, para)})
+				sc.negs = append(sc.negs, topicNeg{o.topic, topicParaKey(at.field, at.para)})
 				continue
 			}
 			if o.words > 1 {
-				sc.maxSpan = max(sc.maxSpan, int32(end)-start)
+				sc.maxSpan = max(sc.maxSpan, at.end-start)
 			}
 			sc.hits = append(sc.hits, topicHit{
-				topic: o.topic, phrase: o.phrase, field: field, words: o.words, para: para,
-				start: start, end: int32(end), c: min(o.weight*pos, topicMaxHit),
+				topic: o.topic, phrase: o.phrase, field: at.field, words: o.words, para: at.para,
+				start: start, end: at.end, c: min(o.weight*pos, topicMaxHit),
 			})
 		}
 	}
