@@ -25,32 +25,34 @@ func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
 			sc.kid[p] = max(sc.kid[p], sc.agg[t])
 		}
 	}
+	ranked := sc.ranked[:0]
 	for _, t := range sc.touched {
 		ownMin := topicMinScore
 		if s.inner[t] {
 			ownMin = topicInnerMin
 		}
 		if topicScore(sc.agg[t]) >= topicMinScore && (topicScore(sc.own[t]) >= ownMin || sc.firing[t] >= 2) {
-			sc.cands = append(sc.cands, t)
+			m := sc.agg[t]
+			if s.inner[t] && s.parent[t] >= 0 && topicScore(sc.own[t]) < topicInnerMin {
+				m = min(m, sc.kid[t]) // there for its children: rank it no higher
+			}
+			ranked = append(ranked, topicCand{t, math.Round(topicScore(m)*1000) / 1000})
 		}
 	}
-	if len(sc.cands) == 0 {
+	sc.ranked = ranked
+	if len(ranked) == 0 {
 		return []event.Topic{}
 	}
-	score := func(t int32) float64 {
-		m := sc.agg[t]
-		if s.inner[t] && s.parent[t] >= 0 && topicScore(sc.own[t]) < topicInnerMin {
-			m = min(m, sc.kid[t]) // there for its children: rank it no higher
-		}
-		return math.Round(topicScore(m)*1000) / 1000
-	}
-	slices.SortFunc(sc.cands, func(a, b int32) int {
-		if c := cmp.Compare(score(b), score(a)); c != 0 {
+	slices.SortFunc(ranked, func(a, b topicCand) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
-		return cmp.Compare(s.codes[a], s.codes[b])
+		return cmp.Compare(s.codes[a.topic], s.codes[b.topic])
 	})
-	sc.cands = sc.cands[:min(len(sc.cands), topicMaxResults)]
+	ranked = ranked[:min(len(ranked), topicMaxResults)]
+	for _, c := range ranked {
+		sc.cands = append(sc.cands, c.topic)
+	}
 	s.strongest(sc)
 	out := make([]event.Topic, len(sc.cands))
 	ev := make([]event.Evidence, 0, len(sc.cands)*topicMaxEvidence)
@@ -79,12 +81,18 @@ func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
 		got = slices.CompactFunc(got, func(a, b event.Evidence) bool {
 			return a.Field == b.Field && a.Start == b.Start && a.End == b.End
 		})
-		out[i] = event.Topic{Code: s.codes[t], Label: s.labels[t], Score: score(t), Evidence: got}
+		out[i] = event.Topic{Code: s.codes[t], Label: s.labels[t], Score: ranked[i].score, Evidence: got}
 	}
 	for _, t := range sc.cands {
 		sc.slot[t] = 0
 	}
 	return out
+}
+
+// topicCand is a concept to emit and its score.
+type topicCand struct {
+	topic int32
+	score float64
 }
 
 // topicRanked is a hit and how much it did for a concept.
@@ -112,7 +120,9 @@ func (s *topicScorer) strongest(sc *topicScratch) {
 		r := h.c
 		for t := h.topic; t >= 0; t = s.parent[t] {
 			if k := int(sc.slot[t]) - 1; k >= 0 {
-				topicKeep(sc.best[k*topicMaxEvidence:(k+1)*topicMaxEvidence], topicRanked{i, r})
+				if best := sc.best[k*topicMaxEvidence : (k+1)*topicMaxEvidence]; best[topicMaxEvidence-1].hit < 0 || r > best[topicMaxEvidence-1].rank {
+					topicKeep(best, topicRanked{i, r})
+				}
 			}
 			r = min(r, h.c-1) // a descendant's evidence ranks after any own
 		}

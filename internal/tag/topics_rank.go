@@ -21,6 +21,7 @@ type topicScratch struct {
 	seen     []bool     // per concept: in touched
 	touched  []int32    // concepts with evidence, and their ancestors
 	cands    []int32
+	ranked   []topicCand
 	slot     []int16 // per concept: 1 + its index in cands while emitting
 	best     []topicRanked
 	pairs    []topicPair
@@ -102,7 +103,8 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 		if sc.repeats[h.phrase] < 255 {
 			sc.repeats[h.phrase]++
 		}
-		sc.own[h.topic] += topicMass(h.c)
+		h.m = topicMass(h.c)
+		sc.own[h.topic] += h.m
 	}
 	s.aggregate(sc)
 }
@@ -200,7 +202,7 @@ func (s *topicScorer) groupMass(sc *topicScratch, g []topicHit) {
 		if h.c == 0 {
 			continue
 		}
-		m, t := topicMass(h.c), h.topic
+		m, t := h.m, h.topic
 		merged := false
 		for k := range pairs {
 			switch {

@@ -17,6 +17,7 @@ type topicHit struct {
 	para          int32
 	start, end    int32
 	c             float64 // weight × position (× repeat, once accumulated)
+	m             float64 // evidence mass of c, once accumulated
 }
 
 // scan reads the word tokens of one field once: it looks each word up by
