@@ -118,46 +118,68 @@ func topicEdgeHash(node, sym int32) uint64 {
 	return (uint64(uint32(node))<<32 | uint64(uint32(sym))) * 0x9E3779B97F4A7C15 >> (64 - 19)
 }
 
-// topicRef is a phrase-trie node id with two flags, so that the scan
-// touches the node itself only when a phrase ends there: bit 0, longer
-// phrases go on from it; bit 1, phrases end at it.
-type topicRef int32
+// topicRef is a phrase-trie node as the scan needs it, in one word: the
+// node (bits 0-23, for its edges), the phrases that end there (ends[first:
+// first+n], first in bits 24-47 and n in bits 48-62) and whether longer
+// phrases go on from it (bit 63). 0 is no node.
+type topicRef uint64
 
-func (r topicRef) node() int32 { return int32(r >> 2) }
-func (r topicRef) more() bool  { return r&1 != 0 }
-func (r topicRef) ends() bool  { return r&2 != 0 }
+const (
+	topicMaxNodes = 1 << 24
+	topicMaxEnds  = 1 << 24
+	topicMaxAtEnd = 1 << 15
+)
+
+func (r topicRef) node() int32 { return int32(r & (1<<24 - 1)) }
+func (r topicRef) more() bool  { return r>>63 != 0 }
+func (r topicRef) ends() (first, n int) {
+	return int(r >> 24 & (1<<24 - 1)), int(r >> 48 & (1<<15 - 1))
+}
 
 // freeze flattens the phrase trie into nodes with contiguous sorted edges
 // (far fewer cache misses than a map) and builds the word tables: each
 // entry carries its symbol and the root's edge on it, since nearly every
 // token starts there.
-func (b *topicBuilder) freeze(s *topicScorer) {
+func (b *topicBuilder) freeze(s *topicScorer) error {
+	if len(b.pouts) >= topicMaxNodes {
+		return fmt.Errorf("topic rules: %d phrase-trie nodes, at most %d", len(b.pouts), topicMaxNodes-1)
+	}
 	s.nPhrases = b.nPhrases
 	s.pnodes = make([]topicPhraseNode, len(b.pouts))
+	first := make([]int, len(b.pouts))
+	windex := map[float64]uint16{}
 	for i, outs := range b.pouts {
-		s.pnodes[i].outFirst, s.pnodes[i].outN = int32(len(s.outs)), int32(len(outs))
-		s.outs = append(s.outs, outs...)
+		if len(outs) >= topicMaxAtEnd {
+			return fmt.Errorf("topic rules: %d rules share one phrase, at most %d", len(outs), topicMaxAtEnd-1)
+		}
+		first[i] = len(s.ends)
+		for _, o := range outs {
+			w, ok := windex[o.weight]
+			if !ok {
+				if len(s.weights) == 1<<16 {
+					return fmt.Errorf("topic rules: more than %d distinct phrase weights", 1<<16)
+				}
+				w = uint16(len(s.weights))
+				windex[o.weight], s.weights = w, append(s.weights, o.weight)
+			}
+			s.ends = append(s.ends, topicEnd{topic: o.topic, phrase: o.phrase, weight: w, words: o.words, negative: o.negative})
+		}
 	}
-	keys := make([]uint64, 0, len(b.pedges))
-	for k := range b.pedges {
-		keys = append(keys, k)
+	if len(s.ends) >= topicMaxEnds {
+		return fmt.Errorf("topic rules: %d phrases, at most %d", len(s.ends), topicMaxEnds-1)
 	}
-	slices.Sort(keys) // by node, then symbol
+	keys := slices.Sorted(maps.Keys(b.pedges)) // by node, then symbol
 	for _, k := range keys {
 		if from := int32(k >> 32); s.pnodes[from].n == 0 {
 			s.pnodes[from].first = int32(len(s.pedges))
-			s.pnodes[from].n = 0
 		}
 		s.pnodes[int32(k>>32)].n++
 		s.pedges = append(s.pedges, topicPhraseEdge{})
 	}
 	ref := func(n int32) topicRef {
-		r := topicRef(n << 2)
+		r := topicRef(n) | topicRef(first[n])<<24 | topicRef(len(b.pouts[n]))<<48
 		if s.pnodes[n].n > 0 {
-			r |= 1
-		}
-		if s.pnodes[n].outN > 0 {
-			r |= 2
+			r |= 1 << 63
 		}
 		return r
 	}
@@ -175,24 +197,36 @@ func (b *topicBuilder) freeze(s *topicScorer) {
 		e := topicEdgeHash(from, sym)
 		s.ebloom[e/64] |= 1 << (e % 64)
 	}
-	s.wild, s.wildLens = newTopicTable(b.wild, root, cont, nil), b.wildLens
-	s.exact = newTopicTable(b.exact, root, cont, func(h uint64) (int32, int32) {
+	symOf := func(sym int32) topicSym {
+		t := topicSym{root: root[sym], id: sym}
+		if cont[sym] {
+			t.id |= topicCont
+		}
+		return t
+	}
+	s.wild, s.wildLens = newTopicTable(b.wild, symOf, nil), b.wildLens
+	var err error
+	s.exact = newTopicTable(b.exact, symOf, func(h uint64) uint32 {
 		// A word of the rules carries the symbols of the wildcard prefixes
 		// it starts with, so that the scan looks a known word up once.
-		first, w := int32(len(s.extras)), b.words[h]
+		first, w := len(s.extras), b.words[h]
 		for n, ph := 1, fnvOffset; n <= len(w); n++ {
 			ph = (ph ^ uint64(w[n-1])) * fnvPrime
 			if sym, ok := b.wild[ph]; ok && n < 64 && b.wildLens&(1<<n) != 0 {
-				s.extras = append(s.extras, topicSym{sym, root[sym], cont[sym]})
+				s.extras = append(s.extras, symOf(sym))
 			}
 		}
-		return first, int32(len(s.extras)) - first
+		if n := len(s.extras) - first; first >= 1<<24 || n > 255 {
+			err = fmt.Errorf("topic rules: too many wildcard prefixes")
+		}
+		return uint32(first)<<8 | uint32(len(s.extras)-first)
 	})
 	s.wildMax = bits.Len64(b.wildLens) - 1
 	s.bloom = make([]uint64, topicBloomBits/64)
 	for h := range b.wild {
 		s.bloom[(h%topicBloomBits)/64] |= 1 << (h % 64)
 	}
+	return err
 }
 
 // phraseNext follows the phrase-trie edge on symbol sym from node n (never
@@ -220,41 +254,46 @@ func (s *topicScorer) phraseNext(n, sym int32) (topicRef, bool) {
 
 // topicSym is a word's (or a prefix's) symbol and the root's edge on it.
 type topicSym struct {
-	sym  int32
 	root topicRef // 0: no phrase starts with it
-	cont bool     // some phrase has it after its first word
+	id   int32    // the symbol, with topicCont
+	ext  uint32   // in exact: extras[ext>>8 : ext>>8+ext&255], the word's wildcard prefixes, shortest first
+}
+
+// topicCont marks a symbol that some phrase has after its first word.
+const topicCont = 1 << 30
+
+func (t topicSym) sym() int32 { return t.id &^ topicCont }
+func (t topicSym) cont() bool { return t.id&topicCont != 0 }
+func (t topicSym) extras() (int, int) {
+	return int(t.ext >> 8), int(t.ext>>8) + int(t.ext&255)
 }
 
 // topicTable maps word hashes to symbols by open addressing, key and value
-// side by side: the scan probes it once per word, one cache line.
+// side by side in 24 bytes: the scan probes it once per word.
 type topicTable struct {
 	slots []topicSlot
 	mask  uint64
 }
 
-// topicSlot is a word, its symbol, and extras[first:first+n] (in
-// topicScorer) for the wildcard prefixes it starts with, shortest first.
 type topicSlot struct {
 	key uint64 // 0: empty
 	topicSym
-	first, n int32
 }
 
-func newTopicTable(m map[uint64]int32, root []topicRef, cont []bool, extras func(uint64) (int32, int32)) topicTable {
+func newTopicTable(m map[uint64]int32, symOf func(int32) topicSym, extras func(uint64) uint32) topicTable {
 	size := uint64(16)
 	for size*3 < uint64(4*len(m)) {
 		size *= 2
 	}
 	t := topicTable{slots: make([]topicSlot, size), mask: size - 1}
-	keys := slices.Sorted(maps.Keys(m)) // the same layout on every start
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) { // the same layout on every start
 		i := k & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = topicSlot{key: k, topicSym: topicSym{m[k], root[m[k]], cont[m[k]]}}
+		t.slots[i] = topicSlot{key: k, topicSym: symOf(m[k])}
 		if extras != nil {
-			t.slots[i].first, t.slots[i].n = extras(k)
+			t.slots[i].ext = extras(k)
 		}
 	}
 	return t

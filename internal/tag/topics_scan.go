@@ -44,7 +44,8 @@ func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, t
 		// each of its symbols.
 		nxt := sc.nxt[:0]
 		if w, found := s.exact.get(tk.key); found {
-			for _, x := range s.extras[w.first : w.first+w.n] {
+			from, to := w.extras()
+			for _, x := range s.extras[from:to] {
 				nxt = s.step(sc, nxt, x)
 			}
 			nxt = s.step(sc, nxt, w.topicSym)
@@ -130,11 +131,11 @@ func (s *topicScorer) step(sc *topicScratch, nxt []topicState, sym topicSym) []t
 	if sym.root != 0 {
 		nxt = s.reach(sc, nxt, sym.root, sc.at.start)
 	}
-	if !sym.cont {
+	if !sym.cont() {
 		return nxt // no phrase has this word after another
 	}
 	for _, st := range sc.cur {
-		if child, ok := s.phraseNext(st.node, sym.sym); ok {
+		if child, ok := s.phraseNext(st.node, sym.sym()); ok {
 			nxt = s.reach(sc, nxt, child, st.start)
 		}
 	}
@@ -144,11 +145,10 @@ func (s *topicScorer) step(sc *topicScratch, nxt []topicState, sym topicSym) []t
 // reach records the phrases that end at phrase-trie node ref, begun at
 // byte start, and keeps the match going if longer phrases may follow.
 func (s *topicScorer) reach(sc *topicScratch, nxt []topicState, ref topicRef, start int32) []topicState {
-	if ref.ends() {
+	if first, n := ref.ends(); n > 0 {
 		at := &sc.at
-		nd := s.pnodes[ref.node()]
 		pos := topicPosition(at.field, int(start), at.n)
-		for _, o := range s.outs[nd.outFirst : nd.outFirst+nd.outN] {
+		for _, o := range s.ends[first : first+n] {
 			if o.negative {
 				sc.negs = append(sc.negs, topicNeg{o.topic, topicParaKey(at.field, at.para)})
 				continue
@@ -158,7 +158,7 @@ func (s *topicScorer) reach(sc *topicScratch, nxt []topicState, ref topicRef, st
 			}
 			sc.hits = append(sc.hits, topicHit{
 				topic: o.topic, phrase: o.phrase, field: at.field, words: o.words, para: at.para,
-				start: start, end: at.end, c: min(o.weight*pos, topicMaxHit),
+				start: start, end: at.end, c: min(s.weights[o.weight]*pos, topicMaxHit),
 			})
 		}
 	}
