@@ -66,23 +66,17 @@ type topicScorer struct {
 	wildMax  int        // the longest prefix, in bytes
 	bloom    []uint64   // bits set for the prefix hashes
 
-	ebloom  []uint64 // bits set for the phrase-trie edges below the root
-	pnodes  []topicPhraseNode
-	pedges  []topicPhraseEdge
-	ends    []topicEnd // the phrases ending at each node, node by node
-	weights []float64  // distinct phrase weights, by topicEnd.weight
+	ebloom  []uint64          // bits set for the phrase-trie edges below the root
+	cells   []topicPhraseEdge // nodes below the root: a header (sym: edge count), then its edges by symbol
+	ends    []topicEnd        // the phrases ending at each node, node by node
+	weights []float64         // distinct phrase weights, by topicEnd.weight
 
 	nPhrases int
 	pool     sync.Pool // *topicScratch
 }
 
-// topicPhraseNode is a phrase-trie node's edges, pedges[first:first+n],
-// sorted by symbol. What ends at a node travels in the topicRef that leads
-// to it.
-type topicPhraseNode struct {
-	first, n int32
-}
-
+// topicPhraseEdge is an edge of the phrase trie, or a node's header cell.
+// What ends at a node travels in the topicRef that leads to it.
 type topicPhraseEdge struct {
 	to  topicRef
 	sym int32

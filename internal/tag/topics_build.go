@@ -119,7 +119,7 @@ func topicEdgeHash(node, sym int32) uint64 {
 }
 
 // topicRef is a phrase-trie node as the scan needs it, in one word: the
-// node (bits 0-23, for its edges), the phrases that end there (ends[first:
+// node's header cell (bits 0-23, for its edges), the phrases that end there (ends[first:
 // first+n], first in bits 24-47 and n in bits 48-62) and whether longer
 // phrases go on from it (bit 63). 0 is no node.
 type topicRef uint64
@@ -145,7 +145,6 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 		return fmt.Errorf("topic rules: %d phrase-trie nodes, at most %d", len(b.pouts), topicMaxNodes-1)
 	}
 	s.nPhrases = b.nPhrases
-	s.pnodes = make([]topicPhraseNode, len(b.pouts))
 	first := make([]int, len(b.pouts))
 	windex := map[float64]uint16{}
 	for i, outs := range b.pouts {
@@ -168,17 +167,28 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 	if len(s.ends) >= topicMaxEnds {
 		return fmt.Errorf("topic rules: %d phrases, at most %d", len(s.ends), topicMaxEnds-1)
 	}
+	// Lay out each node below the root as a header cell (its edge count)
+	// followed by its edges, so that following an edge reads one place.
 	keys := slices.Sorted(maps.Keys(b.pedges)) // by node, then symbol
+	count := make([]int32, len(b.pouts))
 	for _, k := range keys {
-		if from := int32(k >> 32); s.pnodes[from].n == 0 {
-			s.pnodes[from].first = int32(len(s.pedges))
+		count[k>>32]++
+	}
+	at := make([]int32, len(b.pouts))    // header cell of a node with edges below the root
+	s.cells = make([]topicPhraseEdge, 1) // cell 0: never a node
+	for n, c := range count {
+		if n > 0 && c > 0 {
+			at[n] = int32(len(s.cells))
+			s.cells = append(s.cells, topicPhraseEdge{sym: c})
+			s.cells = append(s.cells, make([]topicPhraseEdge, c)...)
 		}
-		s.pnodes[int32(k>>32)].n++
-		s.pedges = append(s.pedges, topicPhraseEdge{})
+	}
+	if len(s.cells) >= topicMaxNodes {
+		return fmt.Errorf("topic rules: %d phrase-trie cells, at most %d", len(s.cells), topicMaxNodes-1)
 	}
 	ref := func(n int32) topicRef {
-		r := topicRef(n) | topicRef(first[n])<<24 | topicRef(len(b.pouts[n]))<<48
-		if s.pnodes[n].n > 0 {
+		r := topicRef(at[n]) | topicRef(first[n])<<24 | topicRef(len(b.pouts[n]))<<48
+		if count[n] > 0 {
 			r |= 1 << 63
 		}
 		return r
@@ -186,15 +196,17 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 	root := make([]topicRef, len(b.symbols))
 	cont := make([]bool, len(b.symbols))
 	s.ebloom = make([]uint64, topicEdgeBits/64)
-	for i, k := range keys {
-		from, sym := int32(k>>32), int32(uint32(k))
-		s.pedges[i] = topicPhraseEdge{sym: sym, to: ref(b.pedges[k])}
+	next := slices.Clone(at)
+	for _, k := range keys {
+		from, sym, to := int32(k>>32), int32(uint32(k)), b.pedges[k]
 		if from == 0 {
-			root[sym] = ref(b.pedges[k])
+			root[sym] = ref(to)
 			continue
 		}
+		next[from]++
+		s.cells[next[from]] = topicPhraseEdge{sym: sym, to: ref(to)}
 		cont[sym] = true
-		e := topicEdgeHash(from, sym)
+		e := topicEdgeHash(at[from], sym)
 		s.ebloom[e/64] |= 1 << (e % 64)
 	}
 	symOf := func(sym int32) topicSym {
@@ -229,14 +241,14 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 	return err
 }
 
-// phraseNext follows the phrase-trie edge on symbol sym from node n (never
-// the root, whose edges come with the word); ok is false when there is none.
+// phraseNext follows the phrase-trie edge on symbol sym from the node whose
+// header is cell n (never the root, whose edges come with the word); ok is
+// false when there is none.
 func (s *topicScorer) phraseNext(n, sym int32) (topicRef, bool) {
 	if e := topicEdgeHash(n, sym); s.ebloom[e/64]&(1<<(e%64)) == 0 {
 		return 0, false
 	}
-	nd := s.pnodes[n]
-	es := s.pedges[nd.first : nd.first+nd.n]
+	es := s.cells[n+1 : n+1+s.cells[n].sym]
 	lo, hi := 0, len(es)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
