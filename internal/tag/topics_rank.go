@@ -67,8 +67,15 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 	topicSortHits(sc.hits)
 	topicClaimWords(sc.hits, min(sc.maxSpan, 256))
 	negs := sc.negs
+	group, groupEnd := int32(0), int32(0)
 	for i := range sc.hits {
 		h := &sc.hits[i]
+		// Hits whose spans overlap form a group (see groupMass); hits that
+		// end up counting for nothing still join groups.
+		if i == 0 || h.field != sc.hits[i-1].field || h.start >= groupEnd {
+			group, groupEnd = group+1, h.end
+		}
+		h.group, groupEnd = group, max(groupEnd, h.end)
 		if h.c == 0 {
 			continue
 		}
@@ -94,10 +101,21 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 		}
 		sc.last[h.topic] = int32(i + 1)
 	}
+	// Keep the hits that count; the last kept hit of each concept is among
+	// them, which is what release clears.
+	kept := sc.hits[:0]
+	for i := range sc.hits {
+		if sc.hits[i].c != 0 {
+			kept = append(kept, sc.hits[i])
+		}
+	}
+	sc.hits = kept
+	from := 0
 	for i := range sc.hits {
 		h := &sc.hits[i]
-		if h.c == 0 {
-			continue
+		if h.group != sc.hits[from].group {
+			s.groupMass(sc, sc.hits[from:i])
+			from = i
 		}
 		h.c = math.Ldexp(h.c, -int(sc.repeats[h.phrase])) // × topicRepeatDecay^repeats
 		if sc.repeats[h.phrase] < 255 {
@@ -105,6 +123,9 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 		}
 		h.m = topicMass(h.c)
 		sc.own[h.topic] += h.m
+	}
+	if len(sc.hits) > 0 {
+		s.groupMass(sc, sc.hits[from:])
 	}
 	s.aggregate(sc)
 }
@@ -161,21 +182,11 @@ func topicClaimWords(hits []topicHit, span int32) {
 	}
 }
 
-// aggregate sums evidence up the tree. Hits whose spans overlap form a
-// group, and the group counts once for any concept above several of its
-// hits ("MPs" listed under both "politics and government" and "legislative
-// body"). A concept passes at most topicChildCap of mass to its parent, so
-// that a broader concept is raised more by several different children than
-// by one child's long list of repeats.
+// aggregate sums evidence up the tree, once groupMass has credited each
+// group of overlapping hits. A concept passes at most topicChildCap of mass
+// to its parent, so that a broader concept is raised more by several
+// different children than by one child's long list of repeats.
 func (s *topicScorer) aggregate(sc *topicScratch) {
-	for i := 0; i < len(sc.hits); {
-		end, j := sc.hits[i].end, i+1
-		for ; j < len(sc.hits) && sc.hits[j].field == sc.hits[i].field && sc.hits[j].start < end; j++ {
-			end = max(end, sc.hits[j].end)
-		}
-		s.groupMass(sc, sc.hits[i:j])
-		i = j
-	}
 	// Children before parents, level by level from the deepest: the
 	// touched list holds every ancestor.
 	for d := s.maxDepth; d > 0; d-- {
@@ -195,7 +206,9 @@ type topicPair struct {
 
 // groupMass credits one group of overlapping hits: each hit's mass goes to
 // its concept, but when one hit's concept lies below another's, the
-// stronger of the two goes to the lower concept only.
+// stronger of the two goes to the lower concept only; so the group counts
+// once for any concept above several of its hits ("MPs" listed under both
+// "politics and government" and "legislative body").
 func (s *topicScorer) groupMass(sc *topicScratch, g []topicHit) {
 	pairs := sc.pairs[:0]
 	for _, h := range g {

@@ -16,6 +16,7 @@ type topicHit struct {
 	words         int8 // words in the phrase
 	para          int32
 	start, end    int32
+	group         int32   // overlapping hits share a group, once accumulated
 	c             float64 // weight × position (× repeat, once accumulated)
 	m             float64 // evidence mass of c, once accumulated
 }
