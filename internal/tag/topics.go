@@ -64,7 +64,8 @@ type topicScorer struct {
 	wild     topicTable // folded prefix hash → symbol
 	wildLens uint64     // bit n: some prefix is n bytes long
 	wildMax  int        // the longest prefix, in bytes
-	bloom    []uint64   // bits set for the prefix hashes
+	starts   topicStarts
+	bloom    []uint64 // bits set for the prefix hashes
 
 	ebloom  []uint64          // bits set for the phrase-trie edges below the root
 	cells   []topicPhraseEdge // nodes below the root: a header (sym: edge count), then its edges by symbol

@@ -16,8 +16,9 @@ type topicBuilder struct {
 	words    map[uint64]string // word hash → word
 	wild     map[uint64]int32  // prefix hash → symbol
 	wildLens uint64            // bit n: some prefix is n bytes long
-	pedges   map[uint64]int32  // phrase trie: node<<32 | symbol → child
-	pouts    [][]topicOut      // per phrase node
+	starts   topicStarts
+	pedges   map[uint64]int32 // phrase trie: node<<32 | symbol → child
+	pouts    [][]topicOut     // per phrase node
 	nPhrases int
 }
 
@@ -95,6 +96,7 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 			return 0, fmt.Errorf("wildcard prefix %q is too long", word)
 		}
 		b.wild[h], b.wildLens = sym, b.wildLens|1<<len(word)
+		b.starts.add(word)
 	} else {
 		b.exact[h], b.words[h] = sym, word
 	}
@@ -112,6 +114,52 @@ const (
 	topicBloomBits = 1 << 19
 	topicEdgeBits  = 1 << 19
 )
+
+// topicStarts holds the first bytes of the wildcard prefixes that begin
+// with ASCII letters or digits, as exact bit sets indexed in base 36: the
+// one- and two-byte prefixes, and the first three bytes of the longer ones
+// (46,656 bits). A word no rule has is hashed further only when its first
+// three bytes begin some prefix, which few do.
+type topicStarts struct {
+	one, two, three []uint64
+}
+
+func (t *topicStarts) add(prefix string) {
+	if t.three == nil {
+		t.one, t.two, t.three = make([]uint64, 1), make([]uint64, (36*36+63)/64), make([]uint64, (36*36*36+63)/64)
+	}
+	idx := 0
+	for i := 0; i < len(prefix) && i < 3; i++ {
+		x, ok := topicAlnum(prefix[i])
+		if !ok {
+			return // only words with the same non-ASCII bytes match it: they take the slow path
+		}
+		idx = idx*36 + x
+	}
+	switch len(prefix) {
+	case 1:
+		t.one[idx/64] |= 1 << (idx % 64)
+	case 2:
+		t.two[idx/64] |= 1 << (idx % 64)
+	default:
+		t.three[idx/64] |= 1 << (idx % 64)
+	}
+}
+
+func topicHas(set []uint64, idx int) bool { return set[idx/64]&(1<<(idx%64)) != 0 }
+
+// topicAlnum maps an ASCII letter (either case) or digit to 0-35.
+func topicAlnum(c byte) (int, bool) {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 10, true
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 10, true
+	case c >= '0' && c <= '9':
+		return int(c - '0'), true
+	}
+	return 0, false
+}
 
 // topicEdgeHash places a phrase-trie edge in the edge bloom filter.
 func topicEdgeHash(node, sym int32) uint64 {
@@ -216,7 +264,7 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 		}
 		return t
 	}
-	s.wild, s.wildLens = newTopicTable(b.wild, symOf, nil), b.wildLens
+	s.wild, s.wildLens, s.starts = newTopicTable(b.wild, symOf, nil), b.wildLens, b.starts
 	var err error
 	s.exact = newTopicTable(b.exact, symOf, func(h uint64) uint32 {
 		// A word of the rules carries the symbols of the wildcard prefixes

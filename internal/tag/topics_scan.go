@@ -89,13 +89,45 @@ func topicParaBreak(gap string) bool {
 	return nl >= 2 || (nl == 1 && indent >= 2)
 }
 
-// prefixes feeds the symbols of the wildcard prefixes of word: it hashes
-// the folded bytes as the tokenizer does, up to the longest prefix, and
-// probes the table at each length some prefix has when the bloom filter
-// lets it.
+// prefixes feeds the symbols of the wildcard prefixes of a word no rule
+// has: it hashes the folded bytes as the tokenizer does, up to the longest
+// prefix, and probes the table at each length some prefix has when the
+// bloom filter lets it. A word that starts with three ASCII letters or
+// digits is first checked against topicStarts, which ends most of them
+// after three bytes.
 func (s *topicScorer) prefixes(sc *topicScratch, nxt []topicState, word string) []topicState {
-	h, n := fnvOffset, 0
-	for i := 0; i < len(word) && n < s.wildMax; {
+	if s.starts.three == nil {
+		return s.prefixesFrom(sc, nxt, word, 0, fnvOffset)
+	}
+	h, idx := fnvOffset, 0
+	for i := 0; i < 3; i++ {
+		if i == len(word) {
+			return nxt
+		}
+		x, ok := topicAlnum(word[i])
+		if !ok {
+			return s.prefixesFrom(sc, nxt, word, 0, fnvOffset)
+		}
+		idx = idx*36 + x
+		h = (h ^ uint64(word[i]|0x20)) * fnvPrime // ASCII letters and digits fold by 0x20
+		switch {
+		case i == 0 && topicHas(s.starts.one, idx), i == 1 && topicHas(s.starts.two, idx):
+			if w, found := s.wild.get(h); found {
+				nxt = s.step(sc, nxt, w.topicSym)
+			}
+		case i == 2 && !topicHas(s.starts.three, idx):
+			return nxt
+		}
+	}
+	return s.prefixesFrom(sc, nxt, word, 3, h)
+}
+
+// prefixesFrom goes on from byte n of word, whose first n bytes hash to h.
+func (s *topicScorer) prefixesFrom(sc *topicScratch, nxt []topicState, word string, n int, h uint64) []topicState {
+	if n == 3 {
+		nxt = s.probe(sc, nxt, h, n)
+	}
+	for i := n; i < len(word) && n < s.wildMax; {
 		c := word[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
