@@ -113,20 +113,38 @@ func (s *topicScorer) strongest(sc *topicScratch) {
 			sc.best = append(sc.best, topicRanked{hit: -1})
 		}
 	}
-	for i, h := range sc.hits {
-		if h.c == 0 {
-			continue
-		}
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		// Its own concept first; any emitted concept above it ranks a
+		// descendant's evidence after its own.
 		r := h.c
-		for t := h.topic; t >= 0; t = s.parent[t] {
-			if k := int(sc.slot[t]) - 1; k >= 0 {
-				if best := sc.best[k*topicMaxEvidence : (k+1)*topicMaxEvidence]; best[topicMaxEvidence-1].hit < 0 || r > best[topicMaxEvidence-1].rank {
-					topicKeep(best, topicRanked{i, r})
-				}
+		for t := s.nearestCand(sc, h.topic); t >= 0; t = s.nearestCand(sc, s.parent[t]) {
+			if t != h.topic {
+				r = h.c - 1
 			}
-			r = min(r, h.c-1) // a descendant's evidence ranks after any own
+			k := int(sc.slot[t]) - 1
+			if best := sc.best[k*topicMaxEvidence : (k+1)*topicMaxEvidence]; best[topicMaxEvidence-1].hit < 0 || r > best[topicMaxEvidence-1].rank {
+				topicKeep(best, topicRanked{i, r})
+			}
 		}
 	}
+}
+
+// nearestCand returns t or its nearest ancestor that is emitted, -1 for
+// none, remembered per concept in sc.nearest (0 unknown, 1 none, 2+c).
+func (s *topicScorer) nearestCand(sc *topicScratch, t int32) int32 {
+	if t < 0 {
+		return -1
+	}
+	if m := sc.nearest[t]; m != 0 {
+		return m - 2
+	}
+	c := t
+	if sc.slot[t] == 0 {
+		c = s.nearestCand(sc, s.parent[t])
+	}
+	sc.nearest[t] = c + 2
+	return c
 }
 
 // topicKeep inserts x into best, kept in descending rank, if it is among the

@@ -23,6 +23,7 @@ type topicScratch struct {
 	cands    []int32
 	ranked   []topicCand
 	slot     []int16 // per concept: 1 + its index in cands while emitting
+	nearest  []int32 // per concept: see nearestCand
 	best     []topicRanked
 	pairs    []topicPair
 }
@@ -38,13 +39,14 @@ func (s *topicScorer) newScratch() *topicScratch {
 		kid:     make([]float64, len(s.codes)),
 		seen:    make([]bool, len(s.codes)),
 		slot:    make([]int16, len(s.codes)),
+		nearest: make([]int32, len(s.codes)),
 	}
 }
 
 // release clears what a call touched and returns sc to the pool.
 func (s *topicScorer) release(sc *topicScratch) {
 	for _, t := range sc.touched {
-		sc.own[t], sc.agg[t], sc.firing[t], sc.kid[t], sc.seen[t] = 0, 0, 0, 0, false
+		sc.own[t], sc.agg[t], sc.firing[t], sc.kid[t], sc.seen[t], sc.nearest[t] = 0, 0, 0, 0, false, 0
 	}
 	for _, h := range sc.hits {
 		sc.last[h.topic], sc.repeats[h.phrase] = 0, 0
