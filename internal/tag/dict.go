@@ -1,6 +1,10 @@
 package tag
 
-import "context"
+import (
+	"context"
+	"maps"
+	"slices"
+)
 
 // senseKind says what a matched phrase stands for.
 type senseKind uint8
@@ -30,13 +34,17 @@ type sense struct {
 
 type dnode struct {
 	senses []sense
+	// lowerOK, on a node one token below the root: some phrase through it
+	// lets its first token be lower case. Without it a lower-case word
+	// ("to", "a", "in": "To Lam", "A Coruña") starts nothing.
+	lowerOK bool
 }
 
 // dict is a trie over token keys. While it is built, edges live in one map
 // keyed by a mix of the parent node and the token key; freeze copies them
-// into an open-addressing table that the scan probes (about half the time of
-// a map probe), with two bit sets in front of it: most words start nothing,
-// and most words do not continue the phrase before them.
+// into an open-addressing table that the scan probes in about half the time
+// of a map probe, with two bit sets in front of it: most words start
+// nothing, and most words do not continue the phrase before them.
 type dict struct {
 	edges map[uint64]int32
 	nodes []dnode
@@ -48,8 +56,11 @@ type dict struct {
 	mask uint64
 }
 
+// dictSlot is an edge in 8 bytes: the high half of its edgeKey (the low
+// bits place it in the table) and the child, 0 for an empty slot (the root
+// is no child).
 type dictSlot struct {
-	key   uint64 // edgeKey; a key of 0 never occurs in practice and is skipped
+	hi    uint32
 	child int32
 }
 
@@ -73,22 +84,39 @@ func (d *dict) mayStart(key uint64) bool {
 }
 
 // freeze builds the scan's table from the edges; call it after the last add.
+// A slot holds 8 bytes: the high half of the edge key (the low bits place
+// it) and the child. freeze checks that every edge is found as itself, and
+// doubles the table in the rare case that two keys sharing a high half
+// would shadow each other.
 func (d *dict) freeze() {
 	size := uint64(16)
 	for size*3 < uint64(4*len(d.edges)) {
 		size *= 2
 	}
-	d.tab, d.mask = make([]dictSlot, size), size-1
-	for k, child := range d.edges {
-		if k == 0 {
-			continue
+	keys := slices.Sorted(maps.Keys(d.edges)) // the same layout on every start
+	for ; ; size *= 2 {
+		d.tab, d.mask = make([]dictSlot, size), size-1
+		for _, k := range keys {
+			i := (k >> 5) & d.mask
+			for d.tab[i].child != 0 {
+				i = (i + 1) & d.mask
+			}
+			d.tab[i] = dictSlot{uint32(k >> 32), d.edges[k]}
 		}
-		i := (k >> 5) & d.mask
-		for d.tab[i].key != 0 {
-			i = (i + 1) & d.mask
+		if d.exact(keys) {
+			return
 		}
-		d.tab[i] = dictSlot{k, child}
 	}
+}
+
+// exact reports whether every key finds its own edge in the table.
+func (d *dict) exact(keys []uint64) bool {
+	for _, k := range keys {
+		if c, ok := d.lookup(k); !ok || c != d.edges[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // child follows the edge from parent on a token key.
@@ -99,8 +127,12 @@ func (d *dict) child(parent int32, key uint64) (int32, bool) {
 			return 0, false
 		}
 	}
-	for i := (k >> 5) & d.mask; d.tab[i].key != 0; i = (i + 1) & d.mask {
-		if d.tab[i].key == k {
+	return d.lookup(k)
+}
+
+func (d *dict) lookup(k uint64) (int32, bool) {
+	for i, hi := (k>>5)&d.mask, uint32(k>>32); d.tab[i].child != 0; i = (i + 1) & d.mask {
+		if d.tab[i].hi == hi {
 			return d.tab[i].child, true
 		}
 	}
@@ -125,7 +157,7 @@ func (d *dict) add(surface string, s sense) bool {
 	s.capMask, s.upperMask = 0, 0
 	b := (toks[0].key >> 7) & (firstBits - 1)
 	d.first[b>>6] |= 1 << (b & 63)
-	n := int32(0)
+	n, first := int32(0), int32(0)
 	for i, t := range toks {
 		if t.is(tWord) && !isParticle(surface[t.start:t.end]) { // "de Clercq", "De Clercq"
 			switch {
@@ -147,6 +179,12 @@ func (d *dict) add(surface string, s sense) bool {
 			d.edges[ek] = child
 		}
 		n = child
+		if i == 0 {
+			first = n
+		}
+	}
+	if s.capMask&1 == 0 && s.upperMask&1 == 0 {
+		d.nodes[first].lowerOK = true
 	}
 	for _, old := range d.nodes[n].senses {
 		if old.kind == s.kind && old.ref == s.ref {
@@ -214,6 +252,9 @@ func (d *dict) scanFrom(dst []match, toks []token, field int8, caps bool, from, 
 				break
 			}
 			n = child
+			if j == i && !caps && !toks[i].is(tCap) && !d.nodes[n].lowerOK {
+				break // every phrase from here wants a capital
+			}
 			if senses := d.nodes[n].senses; len(senses) > 0 {
 				if m := caseMask(senses, toks[i:j+1], caps); m != 0 {
 					bestJ, bestN, bestMask = j+1, n, m
