@@ -37,8 +37,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/decode
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./internal/normalize
 	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) ./internal/pipeline
-	@if grep -q 'func FuzzTag' internal/tag/*_test.go 2>/dev/null; then \
-	  $(GO) test -run '^$$' -fuzz '^FuzzTag$$' -fuzztime $(FUZZTIME) ./internal/tag; fi
+	$(GO) test -run '^$$' -fuzz '^FuzzTag$$' -fuzztime $(FUZZTIME) ./internal/tag
+	$(GO) test -run '^$$' -fuzz '^FuzzTopicPrefixShortcut$$' -fuzztime $(FUZZTIME) ./internal/tag
 
 fuzz-long:
 	$(MAKE) fuzz FUZZTIME=10m
