@@ -16,7 +16,7 @@ func FuzzTopicPrefixShortcut(f *testing.F) {
 		"Interest-rate rises; rates, rated, RATE. Footballers' teammates scored.",
 		"ab abc a 12 123 1234 é éa éab Bio-terrorists co-operatives",
 	} {
-		f.Add("Headline about " + s[:10], s)
+		f.Add("Headline about "+s[:10], s)
 	}
 	fast, err := newTopicScorer(builtinTopicRules(f))
 	if err != nil {

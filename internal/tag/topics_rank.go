@@ -67,18 +67,19 @@ func (s *topicScorer) release(sc *topicScratch) {
 // insertion sort orders them; everything after is linear.
 func (s *topicScorer) accumulate(sc *topicScratch) {
 	topicSortHits(sc.hits)
-	topicClaimWords(sc.hits, min(sc.maxSpan, 256))
+	span := min(sc.maxSpan, 256)
 	negs := sc.negs
 	group, groupEnd := int32(0), int32(0)
 	for i := range sc.hits {
 		h := &sc.hits[i]
-		// Hits whose spans overlap form a group (see groupMass); hits that
+		// Hits whose spans overlap form a group (see pair); hits that
 		// end up counting for nothing still join groups.
 		if i == 0 || h.field != sc.hits[i-1].field || h.start >= groupEnd {
 			group, groupEnd = group+1, h.end
 		}
 		h.group, groupEnd = group, max(groupEnd, h.end)
-		if h.c == 0 {
+		if h.words == 1 && topicClaimed(sc.hits, i, span) {
+			h.c = 0
 			continue
 		}
 		// Negatives and hits both run by field and paragraph: take in the
@@ -112,23 +113,23 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 		}
 	}
 	sc.hits = kept
-	from := 0
+	pairs := sc.pairs[:0]
 	for i := range sc.hits {
 		h := &sc.hits[i]
-		if h.group != sc.hits[from].group {
-			s.groupMass(sc, sc.hits[from:i])
-			from = i
+		if i > 0 && h.group != sc.hits[i-1].group {
+			s.credit(sc, pairs)
+			pairs = pairs[:0]
 		}
 		h.c = math.Ldexp(h.c, -int(sc.repeats[h.phrase])) // × topicRepeatDecay^repeats
 		if sc.repeats[h.phrase] < 255 {
 			sc.repeats[h.phrase]++
 		}
-		h.m = topicMass(h.c)
-		sc.own[h.topic] += h.m
+		m := topicMass(h.c)
+		sc.own[h.topic] += m
+		pairs = s.pair(pairs, h.topic, m)
 	}
-	if len(sc.hits) > 0 {
-		s.groupMass(sc, sc.hits[from:])
-	}
+	s.credit(sc, pairs)
+	sc.pairs = pairs
 	s.aggregate(sc)
 }
 
@@ -159,33 +160,29 @@ func topicSortHits(hits []topicHit) {
 	}
 }
 
-// topicClaimWords drops a one-word hit that lies inside a longer phrase of
-// another concept: the longer phrase says which sense the word has ("bank"
-// in "central bank", "gold" in "gold medal", "union" in "European Union").
-// hits are sorted by field and start; phrases are short, so the look-back
-// is bounded by span, the widest multi-word hit.
-func topicClaimWords(hits []topicHit, span int32) {
-	for i := range hits {
-		h := &hits[i]
-		if h.words != 1 {
-			continue
-		}
-		for j := i - 1; j >= 0 && hits[j].field == h.field && hits[j].start > h.start-256 && hits[j].start >= h.end-span; j-- {
-			if o := hits[j]; o.words > 1 && o.topic != h.topic && o.end >= h.end {
-				h.c = 0
-				break
-			}
-		}
-		for j := i + 1; h.c != 0 && j < len(hits) && hits[j].field == h.field && hits[j].start == h.start; j++ {
-			if o := hits[j]; o.words > 1 && o.topic != h.topic && o.end >= h.end {
-				h.c = 0
-			}
+// topicClaimed reports whether the one-word hit i lies inside a longer
+// phrase of another concept: the longer phrase says which sense the word
+// has ("bank" in "central bank", "gold" in "gold medal", "union" in
+// "European Union"). hits are sorted by field and start; such a phrase
+// starts at most span bytes before the word ends, so the look-back is
+// bounded.
+func topicClaimed(hits []topicHit, i int, span int32) bool {
+	h := &hits[i]
+	for j := i - 1; j >= 0 && hits[j].field == h.field && hits[j].start > h.start-256 && hits[j].start >= h.end-span; j-- {
+		if o := &hits[j]; o.words > 1 && o.topic != h.topic && o.end >= h.end {
+			return true
 		}
 	}
+	for j := i + 1; j < len(hits) && hits[j].field == h.field && hits[j].start == h.start; j++ {
+		if o := &hits[j]; o.words > 1 && o.topic != h.topic && o.end >= h.end {
+			return true
+		}
+	}
+	return false
 }
 
-// aggregate sums evidence up the tree, once groupMass has credited each
-// group of overlapping hits. A concept passes at most topicChildCap of mass
+// aggregate sums evidence up the tree, once credit has given each group of
+// overlapping hits its mass. A concept passes at most topicChildCap of mass
 // to its parent, so that a broader concept is raised more by several
 // different children than by one child's long list of repeats.
 func (s *topicScorer) aggregate(sc *topicScratch) {
@@ -206,34 +203,29 @@ type topicPair struct {
 	mass  float64
 }
 
-// groupMass credits one group of overlapping hits: each hit's mass goes to
-// its concept, but when one hit's concept lies below another's, the
-// stronger of the two goes to the lower concept only; so the group counts
-// once for any concept above several of its hits ("MPs" listed under both
-// "politics and government" and "legislative body").
-func (s *topicScorer) groupMass(sc *topicScratch, g []topicHit) {
-	pairs := sc.pairs[:0]
-	for _, h := range g {
-		if h.c == 0 {
-			continue
-		}
-		m, t := h.m, h.topic
-		merged := false
-		for k := range pairs {
-			switch {
-			case pairs[k].topic == t || s.under(pairs[k].topic, t):
-				pairs[k].mass, merged = max(pairs[k].mass, m), true
-			case s.under(t, pairs[k].topic):
-				pairs[k].topic, pairs[k].mass, merged = t, max(pairs[k].mass, m), true
-			}
-			if merged {
-				break
-			}
-		}
-		if !merged {
-			pairs = append(pairs, topicPair{t, m})
+// pair adds a hit of concept t with mass m to the pairs of its group of
+// overlapping hits: each hit's mass goes to its concept, but when one hit's
+// concept lies below another's, the stronger of the two goes to the lower
+// concept only; so the group counts once for any concept above several of
+// its hits ("MPs" listed under both "politics and government" and
+// "legislative body").
+func (s *topicScorer) pair(pairs []topicPair, t int32, m float64) []topicPair {
+	for k := range pairs {
+		switch {
+		case pairs[k].topic == t || s.under(pairs[k].topic, t):
+			pairs[k].mass = max(pairs[k].mass, m)
+			return pairs
+		case s.under(t, pairs[k].topic):
+			pairs[k].topic, pairs[k].mass = t, max(pairs[k].mass, m)
+			return pairs
 		}
 	}
+	return append(pairs, topicPair{t, m})
+}
+
+// credit gives a group's pairs their mass, and marks their concepts and
+// every ancestor touched.
+func (s *topicScorer) credit(sc *topicScratch, pairs []topicPair) {
 	for _, p := range pairs {
 		for t := p.topic; t >= 0 && !sc.seen[t]; t = s.parent[t] {
 			sc.seen[t] = true
@@ -241,5 +233,4 @@ func (s *topicScorer) groupMass(sc *topicScratch, g []topicHit) {
 		}
 		sc.agg[p.topic] += p.mass
 	}
-	sc.pairs = pairs
 }

@@ -18,7 +18,6 @@ type topicHit struct {
 	start, end    int32
 	group         int32   // overlapping hits share a group, once accumulated
 	c             float64 // weight × position (× repeat, once accumulated)
-	m             float64 // evidence mass of c, once accumulated
 }
 
 // scan reads the word tokens of one field once: it looks each word up by
