@@ -178,16 +178,23 @@ func (s *topicScorer) tree(rules []gazetteer.TopicRule, index map[string]int32) 
 // offsets are UTF-8 byte offsets into title (Field "title") or text (Field
 // "text").
 func (s *topicScorer) score(ctx context.Context, title, text string) ([]event.Topic, error) {
-	return s.scoreTokens(ctx, title, text, tokenize(nil, title), tokenize(nil, text))
+	sc := s.pool.Get().(*topicScratch)
+	defer s.release(sc)
+	sc.titleToks, sc.textToks = tokenize(sc.titleToks[:0], title), tokenize(sc.textToks[:0], text)
+	return s.run(ctx, sc, title, text, sc.titleToks, sc.textToks)
 }
 
 // scoreTokens is score over fields the caller has tokenized already.
 func (s *topicScorer) scoreTokens(ctx context.Context, title, text string, titleToks, textToks []token) ([]event.Topic, error) {
+	sc := s.pool.Get().(*topicScratch)
+	defer s.release(sc)
+	return s.run(ctx, sc, title, text, titleToks, textToks)
+}
+
+func (s *topicScorer) run(ctx context.Context, sc *topicScratch, title, text string, titleToks, textToks []token) ([]event.Topic, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sc := s.pool.Get().(*topicScratch)
-	defer s.release(sc)
 	if err := s.scan(ctx, sc, title, titleToks, 0); err != nil {
 		return nil, err
 	}

@@ -8,24 +8,26 @@ import (
 // allocates only its result.
 type topicScratch struct {
 	cur, nxt []topicState
-	at       topicAt
-	hits     []topicHit
-	negs     []topicNeg // in scan order, so by field and paragraph
-	negAt    []uint64   // per concept: 1 + the paragraph key of its latest negative
-	maxSpan  int32      // the widest multi-word hit, in bytes
-	repeats  []uint8    // per phrase: earlier hits
-	last     []int32    // per concept: 1 + index of its last kept hit
-	own, agg []float64  // per concept: evidence mass of its own hits / its subtree
-	firing   []int16    // per concept: children scoring at least topicChildMin
-	kid      []float64  // per concept: the largest subtree mass of a child
-	seen     []bool     // per concept: in touched
-	touched  []int32    // concepts with evidence, and their ancestors
-	cands    []int32
-	ranked   []topicCand
-	slot     []int16 // per concept: 1 + its index in cands while emitting
-	nearest  []int32 // per concept: see nearestCand
-	best     []topicRanked
-	pairs    []topicPair
+	// the fields' tokens when score tokenizes them itself
+	titleToks, textToks []token
+	at                  topicAt
+	hits                []topicHit
+	negs                []topicNeg // in scan order, so by field and paragraph
+	negAt               []uint64   // per concept: 1 + the paragraph key of its latest negative
+	maxSpan             int32      // the widest multi-word hit, in bytes
+	repeats             []uint8    // per phrase: earlier hits
+	last                []int32    // per concept: 1 + index of its last kept hit
+	own, agg            []float64  // per concept: evidence mass of its own hits / its subtree
+	firing              []int16    // per concept: children scoring at least topicChildMin
+	kid                 []float64  // per concept: the largest subtree mass of a child
+	seen                []bool     // per concept: in touched
+	touched             []int32    // concepts with evidence, and their ancestors
+	cands               []int32
+	ranked              []topicCand
+	slot                []int16 // per concept: 1 + its index in cands while emitting
+	nearest             []int32 // per concept: see nearestCand
+	best                []topicRanked
+	pairs               []topicPair
 }
 
 func (s *topicScorer) newScratch() *topicScratch {
