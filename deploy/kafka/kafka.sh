@@ -194,7 +194,10 @@ broker_pid() {
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
   # Guard against pid reuse: the process must be our broker.
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -F "$PROPS" || return 1
+  # (grep -q reads a here-string, not a pipe: under pipefail an early exit
+  # of grep would fail the writer with SIGPIPE.)
+  local cmdline; cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  grep -q -F "$PROPS" <<<"$cmdline" || return 1
   echo "$pid"
 }
 
@@ -221,7 +224,7 @@ wait_ready() {
   local pid="$1" deadline=$((SECONDS + START_TIMEOUT)) probe=0
   # Only probe ApiVersions when the port still carries the PLAINTEXT listener
   # (KAFKA_EXTRA_PROPERTIES may replace it with SASL_SSL).
-  if prop listeners | grep -q -E "(^|,)PLAINTEXT://(127\.0\.0\.1)?:$PORT(,|$)"; then probe=1; fi
+  if grep -q -E "(^|,)PLAINTEXT://(127\.0\.0\.1)?:$PORT(,|$)" <<<"$(prop listeners)"; then probe=1; fi
   while ((SECONDS < deadline)); do
     if ! kill -0 "$pid" 2>/dev/null; then
       say "broker exited during startup; last lines of $LOG_FILE:"
