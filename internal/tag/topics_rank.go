@@ -79,14 +79,14 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 		if i == 0 || h.field != sc.hits[i-1].field || h.start >= groupEnd {
 			group, groupEnd = group+1, h.end
 		}
-		h.group, groupEnd = group, max(groupEnd, h.end)
+		key := topicParaKey(h.field, h.para)
+		h.para, groupEnd = group, max(groupEnd, h.end) // para holds the group from here on
 		if h.words == 1 && topicClaimed(sc.hits, i, span) {
 			h.c = 0
 			continue
 		}
 		// Negatives and hits both run by field and paragraph: take in the
 		// negatives up to this hit's paragraph, wherever in it they stand.
-		key := topicParaKey(h.field, h.para)
 		for len(negs) > 0 && negs[0].key <= key {
 			sc.negAt[negs[0].topic] = negs[0].key + 1
 			negs = negs[1:]
@@ -118,7 +118,7 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 	pairs := sc.pairs[:0]
 	for i := range sc.hits {
 		h := &sc.hits[i]
-		if i > 0 && h.group != sc.hits[i-1].group {
+		if i > 0 && h.para != sc.hits[i-1].para { // a new group
 			s.credit(sc, pairs)
 			pairs = pairs[:0]
 		}

@@ -12,11 +12,10 @@ type topicState struct{ node, start int32 }
 // topicHit is one phrase found in a field.
 type topicHit struct {
 	topic, phrase int32
-	field         int8 // 0 title, 1 text
-	words         int8 // words in the phrase
-	para          int32
+	field         int8  // 0 title, 1 text
+	words         int8  // words in the phrase
+	para          int32 // the paragraph; in accumulate, once negatives are taken in, the group of overlapping hits
 	start, end    int32
-	group         int32   // overlapping hits share a group, once accumulated
 	c             float64 // weight × position (× repeat, once accumulated)
 }
 
