@@ -1,5 +1,7 @@
 package tag
 
+import "slices"
+
 // mention kinds, from the strongest evidence of what a story is about to the
 // weakest; weights live in salience.go.
 type mkind uint8
@@ -45,6 +47,7 @@ type cand struct {
 // collect turns matches into occurrences; nothing is decided yet except
 // what the grammar of the phrase itself rules out.
 func (t *Tagger) collect(st *state) {
+	st.cands = slices.Grow(st.cands, 2*len(st.matches)) // see Tag: no step-by-step growth
 	for mi, m := range st.matches {
 		toks, src := st.toks(m.field)
 		if m.field == fieldText && st.inDateline(toks[m.i]) {

@@ -10,6 +10,7 @@ package tag
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -111,11 +112,14 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 	st := t.pool.Get().(*state)
 	defer t.pool.Put(st)
 	st.reset(&in)
-	st.title = tokenize(st.title, in.Title)
-	st.text = tokenize(st.text, in.Text)
+	// Room for the tokens up front (about one per four bytes): growing a
+	// large slice step by step would allocate five times its size.
+	st.title = tokenize(slices.Grow(st.title, len(in.Title)/4), in.Title)
+	st.text = tokenize(slices.Grow(st.text, len(in.Text)/4), in.Text)
 	if in.Dateline == nil {
 		in.Dateline = t.guessDateline(in.Text, st.text)
 	}
+	st.matches = slices.Grow(st.matches, len(st.text)/8) // likewise, about one per eight tokens
 	st.titleCaps = allCaps(st.title)
 	st.textCaps = allCaps(st.text)
 	st.matches = t.d.scan(st.matches, st.title, fieldTitle, st.titleCaps)

@@ -3,6 +3,7 @@ package tag
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
@@ -195,6 +196,7 @@ func (s *topicScorer) run(ctx context.Context, sc *topicScratch, title, text str
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	sc.hits = slices.Grow(sc.hits, (len(titleToks)+len(textToks))/8) // about one per eight tokens, at once
 	if err := s.scan(ctx, sc, title, titleToks, 0); err != nil {
 		return nil, err
 	}
