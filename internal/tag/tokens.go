@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,33 +28,6 @@ const (
 )
 
 func (t token) is(f uint16) bool { return t.flags&f != 0 }
-
-// FNV-1a, 64 bit.
-const (
-	fnvOffset uint64 = 14695981039346656037
-	fnvPrime  uint64 = 1099511628211
-)
-
-func fnvRune(h uint64, r rune) uint64 {
-	if r < utf8.RuneSelf {
-		return (h ^ uint64(r)) * fnvPrime
-	}
-	var buf [4]byte
-	n := utf8.EncodeRune(buf[:], r)
-	for _, b := range buf[:n] {
-		h = (h ^ uint64(b)) * fnvPrime
-	}
-	return h
-}
-
-// keyOf hashes a single word as the tokenizer would.
-func keyOf(word string) uint64 {
-	h := fnvOffset
-	for _, r := range word {
-		h = fnvRune(h, foldRune(r))
-	}
-	return h
-}
 
 // asciiClass classifies bytes for the tokenizer: l lower, U upper, d digit,
 // s space, n newline, p punctuation, u the start or part of a multi-byte rune.
@@ -102,9 +76,13 @@ func tokenize(dst []token, s string) []token {
 			if c == '.' || c == '!' || c == '?' {
 				sentence = true
 			}
-			dst = append(dst, token{start: int32(start), end: int32(i), key: (fnvOffset ^ uint64(c)) * fnvPrime, flags: flags})
+			dst = append(dst, token{start: int32(start), end: int32(i), key: keyFinish(keyChunk(keySeed, uint64(c)), 1), flags: flags})
 			continue
 		}
+		var (
+			h     uint64
+			upper bool
+		)
 		if k == 'u' {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if !isWordRune(r) {
@@ -113,7 +91,7 @@ func tokenize(dst []token, s string) []token {
 					space = true
 					continue
 				}
-				dst = append(dst, token{start: int32(start), end: int32(i), key: fnvRune(fnvOffset, r), flags: flags})
+				dst = append(dst, token{start: int32(start), end: int32(i), key: keyBytes(s[start:i]), flags: flags})
 				continue
 			}
 			switch {
@@ -124,6 +102,7 @@ func tokenize(dst []token, s string) []token {
 			default:
 				flags |= tLower
 			}
+			h, i, upper = readWordRunes(s, i)
 		} else {
 			switch k {
 			case 'd':
@@ -133,42 +112,29 @@ func tokenize(dst []token, s string) []token {
 			default:
 				flags |= tLower
 			}
-		}
-		flags |= tWord
-		h := fnvOffset
-		upper, letters := true, false
-	word:
-		for i < len(s) {
-			c = s[i]
-			switch asciiClass[c] {
-			case 'l':
-				upper, letters = false, true
-				h = (h ^ uint64(c)) * fnvPrime
-			case 'U':
-				letters = true
-				h = (h ^ uint64(c+'a'-'A')) * fnvPrime
-			case 'd':
-				h = (h ^ uint64(c)) * fnvPrime
-			case 'u':
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if !isWordRune(r) {
-					break word
+			// Most words end within their first eight bytes: that case
+			// here, inline; longer ones and the text's end in readWord.
+			if i+8 <= len(s) {
+				w := load8(s[i:])
+				w7 := w & lanes7
+				lo, up := inRange(w7, 'a', 'z'), inRange(w7, 'A', 'Z')
+				stop := ^((lo | up | inRange(w7, '0', '9')) &^ (w & lanes8)) & lanes8
+				if stop == 0 { // eight letters and digits: the word goes on
+					h, i, upper = readWordFrom(s, start, i+8, keyChunk(keySeed, w|fold8), lo, lo|up)
+					goto emit
 				}
-				if unicode.IsLetter(r) {
-					letters = true
-					if !unicode.IsUpper(r) {
-						upper = false
-					}
+				if n := bits.TrailingZeros64(stop) >> 3; s[i+n] < utf8.RuneSelf {
+					keep := uint64(1)<<(8*n) - 1 // n > 0: the word starts with a letter or digit
+					h, upper = keyFinish(keyChunk(keySeed, (w|fold8)&keep), n), (lo|up)&keep != 0 && lo&keep == 0
+					i += n
+					goto emit
 				}
-				h = fnvRune(h, foldRune(r))
-				i += size
-				continue
-			default:
-				break word
 			}
-			i++
+			h, i, upper = readWord(s, i)
 		}
-		if upper && letters {
+	emit:
+		flags |= tWord
+		if upper {
 			flags |= tUpper
 		}
 		dst = append(dst, token{start: int32(start), end: int32(i), key: h, flags: flags})

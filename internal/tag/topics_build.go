@@ -84,9 +84,12 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 		return sym, nil
 	}
 	sym := int32(len(b.symbols))
-	h := fnvOffset
-	for i := 0; i < len(word); i++ {
-		h = (h ^ uint64(word[i])) * fnvPrime
+	h := keyBytes(word) // a word: its token key (the word is folded already)
+	if wild {
+		h = fnvOffset // a prefix: FNV-1a over its bytes, which the scan computes byte by byte
+		for i := 0; i < len(word); i++ {
+			h = (h ^ uint64(word[i])) * fnvPrime
+		}
 	}
 	if h == 0 {
 		return 0, fmt.Errorf("word %q hashes to zero", word) // never seen; the table needs 0 free
@@ -104,12 +107,12 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 	return sym, nil
 }
 
-// Words are found by the hash the tokenizer gives them (FNV-1a over the
-// folded UTF-8 bytes, see tokens.go); a wildcard prefix by the same hash
-// over its first bytes, which the scan computes only up to the longest
-// prefix. Two bloom filters keep the scan out of the big tables: one over
-// the prefix hashes, one over the phrase-trie edges (a partial match meets
-// a word that does not continue it about nine times in ten).
+// Words are found by the key the tokenizer gives them (see keys.go); a
+// wildcard prefix by FNV-1a over its folded bytes, which the scan computes
+// byte by byte for words no rule has, up to the longest prefix. Two bloom
+// filters keep the scan out of the big tables: one over the prefix hashes,
+// one over the phrase-trie edges (a partial match meets a word that does
+// not continue it about nine times in ten).
 const (
 	topicBloomBits = 1 << 19
 	topicEdgeBits  = 1 << 19
