@@ -114,14 +114,12 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 	st.reset(&in)
 	// Room for the tokens up front (about one per four bytes): growing a
 	// large slice step by step would allocate five times its size.
-	st.title = tokenize(slices.Grow(st.title, len(in.Title)/4), in.Title)
-	st.text = tokenize(slices.Grow(st.text, len(in.Text)/4), in.Text)
+	st.title, st.titleCaps = tokenizeCaps(slices.Grow(st.title, len(in.Title)/4), in.Title)
+	st.text, st.textCaps = tokenizeCaps(slices.Grow(st.text, len(in.Text)/4), in.Text)
 	if in.Dateline == nil {
 		in.Dateline = t.guessDateline(in.Text, st.text)
 	}
 	st.matches = slices.Grow(st.matches, len(st.text)/8) // likewise, about one per eight tokens
-	st.titleCaps = allCaps(st.title)
-	st.textCaps = allCaps(st.text)
 	st.matches = t.d.scan(st.matches, st.title, fieldTitle, st.titleCaps)
 	var err error
 	if st.matches, err = t.d.scanCtx(ctx, st.matches, st.text, fieldText, st.textCaps); err != nil {

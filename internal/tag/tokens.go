@@ -41,7 +41,16 @@ const asciiClass = "" +
 // tokenize appends the tokens of s to dst. It is linear in len(s) and
 // allocates only when dst grows.
 func tokenize(dst []token, s string) []token {
+	dst, _ = tokenizeCaps(dst, s)
+	return dst
+}
+
+// tokenizeCaps is tokenize that also reports whether the field is written
+// in capitals (Reuters headlines): case then says nothing about names, so
+// matching must not rely on it. It counts on the way (see capsRatio).
+func tokenizeCaps(dst []token, s string) ([]token, bool) {
 	space, para, sentence := true, true, true
+	words, upperWords := 0, 0
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -137,9 +146,15 @@ func tokenize(dst []token, s string) []token {
 		if upper {
 			flags |= tUpper
 		}
+		if flags&tDigit == 0 {
+			words++
+			if upper {
+				upperWords++
+			}
+		}
 		dst = append(dst, token{start: int32(start), end: int32(i), key: h, flags: flags})
 	}
-	return dst
+	return dst, capsRatio(words, upperWords)
 }
 
 func isWordRune(r rune) bool {
@@ -149,17 +164,6 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// allCaps reports whether a field is written in capitals (Reuters headlines):
-// case then says nothing about names, so matching must not rely on it.
-func allCaps(toks []token) bool {
-	words, upper := 0, 0
-	for _, t := range toks {
-		if t.is(tWord) && !t.is(tDigit) {
-			words++
-			if t.is(tUpper) {
-				upper++
-			}
-		}
-	}
-	return words >= 2 && upper*10 >= words*8
-}
+// capsRatio: at least two words that do not start with a digit, and four
+// in five of them in capitals.
+func capsRatio(words, upper int) bool { return words >= 2 && upper*10 >= words*8 }

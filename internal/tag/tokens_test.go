@@ -134,11 +134,29 @@ func fnvRune(h uint64, r rune) uint64 {
 	return h
 }
 
+// allCaps is the plain count tokenizeCaps must agree with.
+func allCaps(toks []token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		if t.is(tWord) && !t.is(tDigit) {
+			words++
+			if t.is(tUpper) {
+				upper++
+			}
+		}
+	}
+	return capsRatio(words, upper)
+}
+
 // sameTokens checks tokenize against tokenizeRef: the same spans and flags,
 // and keys that are keyOf of the word (or the key of the mark's bytes).
 func sameTokens(t *testing.T, s string) {
 	t.Helper()
-	got, want := tokenize(nil, s), tokenizeRef(nil, s)
+	got, caps := tokenizeCaps(nil, s)
+	want := tokenizeRef(nil, s)
+	if caps != allCaps(want) {
+		t.Fatalf("%.80q: caps %v, want %v", s, caps, allCaps(want))
+	}
 	if len(got) != len(want) {
 		t.Fatalf("%.80q: %d tokens, want %d", s, len(got), len(want))
 	}
