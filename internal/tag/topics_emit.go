@@ -133,17 +133,33 @@ func (s *topicScorer) strongest(sc *topicScratch) {
 // nearestCand returns t or its nearest ancestor that is emitted, -1 for
 // none, remembered per concept in sc.nearest (0 unknown, 1 none, 2+c).
 func (s *topicScorer) nearestCand(sc *topicScratch, t int32) int32 {
+	if t >= 0 && sc.nearest[t] != 0 {
+		return sc.nearest[t] - 2
+	}
+	return s.findNearestCand(sc, t)
+}
+
+// findNearestCand is nearestCand the first time for t: it walks up to an
+// emitted concept, a concept already answered or the top, and remembers
+// the answer along the way.
+func (s *topicScorer) findNearestCand(sc *topicScratch, t int32) int32 {
 	if t < 0 {
 		return -1
 	}
-	if m := sc.nearest[t]; m != 0 {
-		return m - 2
+	c, stop := int32(-1), int32(-1)
+	for u := t; u >= 0; u = s.parent[u] {
+		if m := sc.nearest[u]; m != 0 {
+			c, stop = m-2, u
+			break
+		}
+		if sc.slot[u] != 0 {
+			c, stop = u, s.parent[u] // u answers itself
+			break
+		}
 	}
-	c := t
-	if sc.slot[t] == 0 {
-		c = s.nearestCand(sc, s.parent[t])
+	for u := t; u != stop; u = s.parent[u] {
+		sc.nearest[u] = c + 2
 	}
-	sc.nearest[t] = c + 2
 	return c
 }
 
