@@ -39,6 +39,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) ./internal/pipeline
 	$(GO) test -run '^$$' -fuzz '^FuzzTag$$' -fuzztime $(FUZZTIME) ./internal/tag
 	$(GO) test -run '^$$' -fuzz '^FuzzTopicPrefixShortcut$$' -fuzztime $(FUZZTIME) ./internal/tag
+	$(GO) test -run '^$$' -fuzz '^FuzzTokenize$$' -fuzztime $(FUZZTIME) ./internal/tag
 
 fuzz-long:
 	$(MAKE) fuzz FUZZTIME=10m
