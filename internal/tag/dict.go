@@ -1,10 +1,6 @@
 package tag
 
-import (
-	"context"
-	"maps"
-	"slices"
-)
+import "context"
 
 // senseKind says what a matched phrase stands for.
 type senseKind uint8
@@ -50,18 +46,14 @@ type dict struct {
 	nodes []dnode
 	// first is a bitset over the keys of phrases' first tokens.
 	first []uint64
+	// firstLower is first for the phrases whose first token may be lower
+	// case: a lower-case word outside it starts nothing ("to", "a", "in"
+	// begin only "To Lam", "A Coruña", "In Salah").
+	firstLower []uint64
 	// more is a bitset over the edge keys below the root.
 	more []uint64
 	tab  []dictSlot
 	mask uint64
-}
-
-// dictSlot is an edge in 8 bytes: the high half of its edgeKey (the low
-// bits place it in the table) and the child, 0 for an empty slot (the root
-// is no child).
-type dictSlot struct {
-	hi    uint32
-	child int32
 }
 
 const (
@@ -71,10 +63,11 @@ const (
 
 func newDict() *dict {
 	return &dict{
-		edges: make(map[uint64]int32),
-		nodes: make([]dnode, 1),
-		first: make([]uint64, firstBits/64),
-		more:  make([]uint64, moreBits/64),
+		edges:      make(map[uint64]int32),
+		nodes:      make([]dnode, 1),
+		first:      make([]uint64, firstBits/64),
+		firstLower: make([]uint64, firstBits/64),
+		more:       make([]uint64, moreBits/64),
 	}
 }
 
@@ -83,64 +76,10 @@ func (d *dict) mayStart(key uint64) bool {
 	return d.first[b>>6]&(1<<(b&63)) != 0
 }
 
-// freeze builds the scan's table from the edges; call it after the last add.
-// A slot holds 8 bytes: the high half of the edge key (the low bits place
-// it) and the child. freeze checks that every edge is found as itself, and
-// doubles the table in the rare case that two keys sharing a high half
-// would shadow each other.
-func (d *dict) freeze() {
-	size := uint64(16)
-	for size*3 < uint64(4*len(d.edges)) {
-		size *= 2
-	}
-	keys := slices.Sorted(maps.Keys(d.edges)) // the same layout on every start
-	for ; ; size *= 2 {
-		d.tab, d.mask = make([]dictSlot, size), size-1
-		for _, k := range keys {
-			i := (k >> 5) & d.mask
-			for d.tab[i].child != 0 {
-				i = (i + 1) & d.mask
-			}
-			d.tab[i] = dictSlot{uint32(k >> 32), d.edges[k]}
-		}
-		if d.exact(keys) {
-			return
-		}
-	}
-}
-
-// exact reports whether every key finds its own edge in the table.
-func (d *dict) exact(keys []uint64) bool {
-	for _, k := range keys {
-		if c, ok := d.lookup(k); !ok || c != d.edges[k] {
-			return false
-		}
-	}
-	return true
-}
-
-// child follows the edge from parent on a token key.
-func (d *dict) child(parent int32, key uint64) (int32, bool) {
-	k := edgeKey(parent, key)
-	if parent != 0 {
-		if b := (k >> 11) & (moreBits - 1); d.more[b>>6]&(1<<(b&63)) == 0 {
-			return 0, false
-		}
-	}
-	return d.lookup(k)
-}
-
-func (d *dict) lookup(k uint64) (int32, bool) {
-	for i, hi := (k>>5)&d.mask, uint32(k>>32); d.tab[i].child != 0; i = (i + 1) & d.mask {
-		if d.tab[i].hi == hi {
-			return d.tab[i].child, true
-		}
-	}
-	return 0, false
-}
-
-func edgeKey(parent int32, key uint64) uint64 {
-	return key ^ (uint64(parent)+1)*0x9E3779B97F4A7C15
+// mayStartLower is mayStart for a lower-case token.
+func (d *dict) mayStartLower(key uint64) bool {
+	b := (key >> 7) & (firstBits - 1)
+	return d.firstLower[b>>6]&(1<<(b&63)) != 0
 }
 
 // maxPhraseTokens bounds both the masks and the work per start position.
@@ -185,6 +124,7 @@ func (d *dict) add(surface string, s sense) bool {
 	}
 	if s.capMask&1 == 0 && s.upperMask&1 == 0 {
 		d.nodes[first].lowerOK = true
+		d.firstLower[b>>6] |= 1 << (b & 63)
 	}
 	for _, old := range d.nodes[n].senses {
 		if old.kind == s.kind && old.ref == s.ref {
@@ -240,6 +180,9 @@ func (d *dict) scanFrom(dst []match, toks []token, field int8, caps bool, from, 
 	for ; i < to; i++ {
 		if !toks[i].is(tWord) || !d.mayStart(toks[i].key) {
 			continue
+		}
+		if !caps && !toks[i].is(tCap) && !d.mayStartLower(toks[i].key) {
+			continue // every phrase it may start wants a capital
 		}
 		n := int32(0)
 		bestJ, bestN, bestMask := -1, int32(0), uint64(0)
