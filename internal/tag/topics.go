@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -55,6 +56,7 @@ const (
 // phrases. It is immutable after newTopicScorer and safe for concurrent use.
 type topicScorer struct {
 	codes, labels []string
+	codeRank      []int32 // a concept's place in the order of codes
 	parent        []int32 // -1 for a top-level concept
 	depth         []int32 // 0 for a top-level concept
 	maxDepth      int32
@@ -118,6 +120,15 @@ func newTopicScorer(rules []gazetteer.TopicRule) (*topicScorer, error) {
 	}
 	if err := s.tree(rules, index); err != nil {
 		return nil, err
+	}
+	byCode := make([]int32, len(s.codes))
+	for i := range byCode {
+		byCode[i] = int32(i)
+	}
+	slices.SortFunc(byCode, func(a, b int32) int { return cmp.Compare(s.codes[a], s.codes[b]) })
+	s.codeRank = make([]int32, len(s.codes))
+	for r, i := range byCode {
+		s.codeRank[i] = int32(r)
 	}
 	b := newTopicBuilder()
 	for i, r := range rules {

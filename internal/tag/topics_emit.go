@@ -47,7 +47,7 @@ func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
-		return cmp.Compare(s.codes[a.topic], s.codes[b.topic])
+		return cmp.Compare(s.codeRank[a.topic], s.codeRank[b.topic]) // by code
 	})
 	ranked = ranked[:min(len(ranked), topicMaxResults)]
 	for _, c := range ranked {
