@@ -30,10 +30,6 @@ type sense struct {
 
 type dnode struct {
 	senses []sense
-	// lowerOK, on a node one token below the root: some phrase through it
-	// lets its first token be lower case. Without it a lower-case word
-	// ("to", "a", "in": "To Lam", "A Coruña") starts nothing.
-	lowerOK bool
 }
 
 // dict is a trie over token keys. While it is built, edges live in one map
@@ -96,7 +92,7 @@ func (d *dict) add(surface string, s sense) bool {
 	s.capMask, s.upperMask = 0, 0
 	b := (toks[0].key >> 7) & (firstBits - 1)
 	d.first[b>>6] |= 1 << (b & 63)
-	n, first := int32(0), int32(0)
+	n := int32(0)
 	for i, t := range toks {
 		if t.is(tWord) && !isParticle(surface[t.start:t.end]) { // "de Clercq", "De Clercq"
 			switch {
@@ -118,12 +114,8 @@ func (d *dict) add(surface string, s sense) bool {
 			d.edges[ek] = child
 		}
 		n = child
-		if i == 0 {
-			first = n
-		}
 	}
 	if s.capMask&1 == 0 && s.upperMask&1 == 0 {
-		d.nodes[first].lowerOK = true
 		d.firstLower[b>>6] |= 1 << (b & 63)
 	}
 	for _, old := range d.nodes[n].senses {
@@ -195,9 +187,6 @@ func (d *dict) scanFrom(dst []match, toks []token, field int8, caps bool, from, 
 				break
 			}
 			n = child
-			if j == i && !caps && !toks[i].is(tCap) && !d.nodes[n].lowerOK {
-				break // every phrase from here wants a capital
-			}
 			if senses := d.nodes[n].senses; len(senses) > 0 {
 				if m := caseMask(senses, toks[i:j+1], caps); m != 0 {
 					bestJ, bestN, bestMask = j+1, n, m
