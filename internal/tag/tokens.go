@@ -123,6 +123,9 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 			}
 			// Most words end within their first eight bytes: that case
 			// here, inline; longer ones and the text's end in readWord.
+			// (The classification repeats readWordFrom's on purpose: as a
+			// function it is too big for the compiler to inline, and a
+			// call per word costs more than the lines.)
 			if i+8 <= len(s) {
 				w := load8(s[i:])
 				w7 := w & lanes7
