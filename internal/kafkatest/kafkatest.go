@@ -132,10 +132,11 @@ func Committed(t testing.TB, brokers []string, group, topic string, partitions i
 	for i := range ps {
 		ps[i] = i
 	}
-	res, err := c.OffsetFetch(context.Background(), &kafka.OffsetFetchRequest{GroupID: group, Topics: map[string][]int{topic: ps}})
-	if err != nil {
-		t.Fatalf("offset fetch: %v", err)
-	}
+	var res *kafka.OffsetFetchResponse
+	retry(t, "offset fetch", func() (err error) {
+		res, err = c.OffsetFetch(context.Background(), &kafka.OffsetFetchRequest{GroupID: group, Topics: map[string][]int{topic: ps}})
+		return err
+	})
 	out := map[int]int64{}
 	for _, p := range res.Topics[topic] {
 		out[p.Partition] = p.CommittedOffset
@@ -151,15 +152,40 @@ func EndOffsets(t testing.TB, brokers []string, topic string, partitions int) ma
 	for p := 0; p < partitions; p++ {
 		req.Topics[topic] = append(req.Topics[topic], kafka.LastOffsetOf(p))
 	}
-	res, err := c.ListOffsets(context.Background(), req)
-	if err != nil {
-		t.Fatalf("list offsets: %v", err)
-	}
+	var res *kafka.ListOffsetsResponse
+	retry(t, "list offsets", func() (err error) {
+		if res, err = c.ListOffsets(context.Background(), req); err != nil {
+			return err
+		}
+		for _, p := range res.Topics[topic] {
+			if p.Error != nil {
+				return fmt.Errorf("partition %d: %w", p.Partition, p.Error)
+			}
+		}
+		return nil
+	})
 	out := map[int]int64{}
 	for _, p := range res.Topics[topic] {
 		out[p.Partition] = p.LastOffset
 	}
 	return out
+}
+
+// retry runs f until it succeeds, for at most 30 s. A single-node broker on
+// a loaded machine now and then answers "broker not available" for a moment
+// (KRaft fences it when a heartbeat is late), which says nothing about the
+// code under test; a lasting failure still fails the test.
+func retry(t testing.TB, what string, f func() error) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		err := f()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
 }
 
 // Header returns a message header's value.
