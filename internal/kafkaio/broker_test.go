@@ -59,7 +59,7 @@ func startSecureBroker(t *testing.T) *secureBroker {
 		workerPW:  "nwPw-" + randHex(t, 12) + "-zq",
 		nowritePW: "nowrite-" + randHex(t, 8),
 	}
-	port, ctrlPort := freePort(t), freePort(t)
+	port, ctrlPort := kafkatest.ListenPort(t), kafkatest.ListenPort(t)
 	b.addr = "127.0.0.1:" + strconv.Itoa(port)
 	b.ctrlAddr = "127.0.0.1:" + strconv.Itoa(ctrlPort)
 	props := filepath.Join(dir, "secure.properties")

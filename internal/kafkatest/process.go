@@ -2,6 +2,7 @@ package kafkatest
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"os"
 	"os/exec"
@@ -43,6 +44,42 @@ func FreePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
+// ListenPort returns a free port below the kernel's ephemeral range, for a
+// listener that another process opens later. A port from FreePort lies in the
+// ephemeral range, where any outgoing connection of a test running beside
+// this one may take it before the broker binds it.
+func ListenPort(t testing.TB) int {
+	t.Helper()
+	rnd := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), uint64(os.Getpid())))
+	low := ephemeralLow()
+	if low <= 11000 {
+		return FreePort(t)
+	}
+	for range 200 {
+		port := 10000 + rnd.IntN(low-10000)
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+		if err == nil {
+			l.Close()
+			return port
+		}
+	}
+	return FreePort(t)
+}
+
+// ephemeralLow is the lowest port the kernel gives to outgoing connections.
+func ephemeralLow() int {
+	b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return 0
+	}
+	n, _ := strconv.Atoi(f[0])
+	return n
+}
+
 // Broker is a broker instance of our own, for tests that stop it or change
 // its settings (the shared test broker must never be touched).
 type Broker struct {
@@ -56,15 +93,33 @@ type Broker struct {
 func StartBroker(t testing.TB, extra ...string) *Broker {
 	t.Helper()
 	Brokers(t) // skip without the real-broker setup
-	port, cport := FreePort(t), FreePort(t)
-	b := &Broker{Addr: fmt.Sprintf("127.0.0.1:%d", port), env: append([]string{
-		"KAFKA_STATE_DIR=" + filepath.Join(t.TempDir(), "kafka"),
-		"KAFKA_PORT=" + strconv.Itoa(port), "KAFKA_CONTROLLER_PORT=" + strconv.Itoa(cport),
-		"KAFKA_HEAP_OPTS=-Xms256m -Xmx512m",
-	}, extra...)}
-	b.Run(t, "start")
-	t.Cleanup(func() { _, _ = b.run("clean") })
-	return b
+	state := filepath.Join(t.TempDir(), "kafka")
+	var out []byte
+	var err error
+	for attempt := 1; attempt <= 3; attempt++ {
+		port, cport := ListenPort(t), ListenPort(t)
+		if port == cport {
+			continue
+		}
+		b := &Broker{Addr: fmt.Sprintf("127.0.0.1:%d", port), env: append([]string{
+			"KAFKA_STATE_DIR=" + state,
+			"KAFKA_PORT=" + strconv.Itoa(port), "KAFKA_CONTROLLER_PORT=" + strconv.Itoa(cport),
+			"KAFKA_HEAP_OPTS=-Xms256m -Xmx512m",
+		}, extra...)}
+		if out, err = b.run("start"); err == nil {
+			t.Cleanup(func() { _, _ = b.run("clean") })
+			return b
+		}
+		_, _ = b.run("clean")
+		// Another process may take a port between our check and the
+		// broker's bind: try other ports. Any other failure is final.
+		if !strings.Contains(string(out), "already in use") {
+			break
+		}
+		t.Logf("broker start, attempt %d: a port was taken; trying others", attempt)
+	}
+	t.Fatalf("kafka.sh start: %v\n%s", err, out)
+	return nil
 }
 
 func (b *Broker) run(args ...string) ([]byte, error) {
@@ -94,7 +149,7 @@ type Worker struct {
 // StartWorker runs `newsworker run` with env; its output goes to a log file.
 func StartWorker(t testing.TB, bin string, env []string) *Worker {
 	t.Helper()
-	w := &Worker{HTTPAddr: fmt.Sprintf("127.0.0.1:%d", FreePort(t)), Log: filepath.Join(t.TempDir(), "worker.log"), done: make(chan error, 1)}
+	w := &Worker{HTTPAddr: fmt.Sprintf("127.0.0.1:%d", ListenPort(t)), Log: filepath.Join(t.TempDir(), "worker.log"), done: make(chan error, 1)}
 	f, err := os.Create(w.Log)
 	if err != nil {
 		t.Fatal(err)
