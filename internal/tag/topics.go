@@ -45,15 +45,16 @@ const (
 	topicMaxHit      = 0.95 // no single hit is certain
 	topicChildCap    = 1.5  // most evidence mass a concept passes to its parent
 	topicCtxEvery    = 4096 // tokens between context checks
+	topicMaxWords    = 127  // words in a phrase
 )
 
 // topicScorer finds the weighted phrases of IPTC topic rules in one pass
-// over the tokens of the text. Each word is looked up once by the hash the
-// tokenizer gave it (and, behind a bloom filter, by its first bytes as a
-// wildcard prefix at each length some prefix has); its symbols feed a trie
-// of phrases over word symbols that carries the set of partial matches
-// along. Time is linear in the text and barely depends on the number of
-// phrases. It is immutable after newTopicScorer and safe for concurrent use.
+// over the tokens of the text. Each word is looked up once by the key the
+// tokenizer gave it (or, for a word no rule has and behind a bloom filter,
+// by its first bytes as a wildcard prefix at each length some prefix has),
+// which gives its class; a deterministic automaton over classes moves once
+// per word and says which phrases end there. Time is linear in the text and
+// barely depends on the number of phrases. It is immutable after newTopicScorer and safe for concurrent use.
 type topicScorer struct {
 	codes, labels []string
 	codeRank      []int32 // a concept's place in the order of codes
@@ -62,28 +63,20 @@ type topicScorer struct {
 	maxDepth      int32
 	inner         []bool // has narrower concepts
 
-	exact    topicTable // folded word hash → symbol
-	extras   []topicSym // the wildcard prefixes of the words in exact
-	wild     topicTable // folded prefix hash → symbol
+	words    topicTable // folded word hash → class and root state
+	wild     topicTable // folded prefix hash → class and root state
 	wildLens uint64     // bit n: some prefix is n bytes long
 	wildMax  int        // the longest prefix, in bytes
 	starts   topicStarts
 	bloom    []uint64 // bits set for the prefix hashes
 
-	ebloom  []uint64          // bits set for the phrase-trie edges below the root
-	cells   []topicPhraseEdge // nodes below the root: a header (sym: edge count), then its edges by symbol
-	ends    []topicEnd        // the phrases ending at each node, node by node
-	weights []float64         // distinct phrase weights, by topicEnd.weight
+	states  []topicState // the automaton (topics_auto.go); state 0 is the empty one
+	trans   topicMoves   // its moves that do not start afresh
+	dends   []topicEnd   // the phrases ending in each state, state by state
+	weights []float64    // distinct phrase weights, by topicEnd.weight
 
 	nPhrases int
 	pool     sync.Pool // *topicScratch
-}
-
-// topicPhraseEdge is an edge of the phrase trie, or a node's header cell.
-// What ends at a node travels in the topicRef that leads to it.
-type topicPhraseEdge struct {
-	to  topicRef
-	sym int32
 }
 
 // topicEnd is topicOut as the scan reads it: 12 bytes, the weight an index

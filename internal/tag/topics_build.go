@@ -9,7 +9,7 @@ import (
 )
 
 // topicBuilder holds the phrase trie while rules are added; freeze
-// flattens it into the scorer's arrays.
+// compiles it into the scorer's automaton.
 type topicBuilder struct {
 	symbols  map[string]int32  // "w:word" or "p:prefix" → symbol
 	exact    map[uint64]int32  // word hash → symbol
@@ -63,7 +63,10 @@ func (b *topicBuilder) addPhrase(text string, out topicOut) error {
 	if words == 0 {
 		return fmt.Errorf("phrase %q has no words", text)
 	}
-	out.words = int8(min(words, 127))
+	if words > topicMaxWords {
+		return fmt.Errorf("phrase %q has %d words, at most %d", text, words, topicMaxWords)
+	}
+	out.words = int8(words)
 	if !out.negative {
 		out.phrase = int32(b.nPhrases)
 		b.nPhrases++
@@ -109,14 +112,9 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 
 // Words are found by the key the tokenizer gives them (see keys.go); a
 // wildcard prefix by FNV-1a over its folded bytes, which the scan computes
-// byte by byte for words no rule has, up to the longest prefix. Two bloom
-// filters keep the scan out of the big tables: one over the prefix hashes,
-// one over the phrase-trie edges (a partial match meets a word that does
-// not continue it about nine times in ten).
-const (
-	topicBloomBits = 1 << 19
-	topicEdgeBits  = 1 << 19
-)
+// byte by byte for words no rule has, up to the longest prefix. A bloom
+// filter over the prefix hashes keeps the scan out of the prefix table.
+const topicBloomBits = 1 << 19
 
 // topicStarts holds the first bytes of the wildcard prefixes that begin
 // with ASCII letters or digits, as exact bit sets indexed in base 36: the
@@ -164,45 +162,13 @@ func topicAlnum(c byte) (int, bool) {
 	return 0, false
 }
 
-// topicEdgeHash places a phrase-trie edge in the edge bloom filter.
-func topicEdgeHash(node, sym int32) uint64 {
-	return (uint64(uint32(node))<<32 | uint64(uint32(sym))) * 0x9E3779B97F4A7C15 >> (64 - 19)
-}
-
-// topicRef is a phrase-trie node as the scan needs it, in one word: the
-// node's header cell (bits 0-23, for its edges), the phrases that end there (ends[first:
-// first+n], first in bits 24-47 and n in bits 48-62) and whether longer
-// phrases go on from it (bit 63). 0 is no node.
-type topicRef uint64
-
-const (
-	topicMaxNodes = 1 << 24
-	topicMaxEnds  = 1 << 24
-	topicMaxAtEnd = 1 << 15
-)
-
-func (r topicRef) node() int32 { return int32(r & (1<<24 - 1)) }
-func (r topicRef) more() bool  { return r>>63 != 0 }
-func (r topicRef) ends() (first, n int) {
-	return int(r >> 24 & (1<<24 - 1)), int(r >> 48 & (1<<15 - 1))
-}
-
-// freeze flattens the phrase trie into nodes with contiguous sorted edges
-// (far fewer cache misses than a map) and builds the word tables: each
-// entry carries its symbol and the root's edge on it, since nearly every
-// token starts there.
+// freeze builds the automaton (see topics_auto.go), the phrase weights and
+// the prefix filters.
 func (b *topicBuilder) freeze(s *topicScorer) error {
-	if len(b.pouts) >= topicMaxNodes {
-		return fmt.Errorf("topic rules: %d phrase-trie nodes, at most %d", len(b.pouts), topicMaxNodes-1)
-	}
 	s.nPhrases = b.nPhrases
-	first := make([]int, len(b.pouts))
+	nodeEnds := make([][]topicEnd, len(b.pouts))
 	windex := map[float64]uint16{}
 	for i, outs := range b.pouts {
-		if len(outs) >= topicMaxAtEnd {
-			return fmt.Errorf("topic rules: %d rules share one phrase, at most %d", len(outs), topicMaxAtEnd-1)
-		}
-		first[i] = len(s.ends)
 		for _, o := range outs {
 			w, ok := windex[o.weight]
 			if !ok {
@@ -212,152 +178,48 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 				w = uint16(len(s.weights))
 				windex[o.weight], s.weights = w, append(s.weights, o.weight)
 			}
-			s.ends = append(s.ends, topicEnd{topic: o.topic, phrase: o.phrase, weight: w, words: o.words, negative: o.negative})
+			nodeEnds[i] = append(nodeEnds[i], topicEnd{topic: o.topic, phrase: o.phrase, weight: w, words: o.words, negative: o.negative})
 		}
 	}
-	if len(s.ends) >= topicMaxEnds {
-		return fmt.Errorf("topic rules: %d phrases, at most %d", len(s.ends), topicMaxEnds-1)
+	if err := b.automaton(s, nodeEnds); err != nil {
+		return err
 	}
-	// Lay out each node below the root as a header cell (its edge count)
-	// followed by its edges, so that following an edge reads one place.
-	keys := slices.Sorted(maps.Keys(b.pedges)) // by node, then symbol
-	count := make([]int32, len(b.pouts))
-	for _, k := range keys {
-		count[k>>32]++
-	}
-	at := make([]int32, len(b.pouts))    // header cell of a node with edges below the root
-	s.cells = make([]topicPhraseEdge, 1) // cell 0: never a node
-	for n, c := range count {
-		if n > 0 && c > 0 {
-			at[n] = int32(len(s.cells))
-			s.cells = append(s.cells, topicPhraseEdge{sym: c})
-			s.cells = append(s.cells, make([]topicPhraseEdge, c)...)
-		}
-	}
-	if len(s.cells) >= topicMaxNodes {
-		return fmt.Errorf("topic rules: %d phrase-trie cells, at most %d", len(s.cells), topicMaxNodes-1)
-	}
-	ref := func(n int32) topicRef {
-		r := topicRef(at[n]) | topicRef(first[n])<<24 | topicRef(len(b.pouts[n]))<<48
-		if count[n] > 0 {
-			r |= 1 << 63
-		}
-		return r
-	}
-	root := make([]topicRef, len(b.symbols))
-	cont := make([]bool, len(b.symbols))
-	s.ebloom = make([]uint64, topicEdgeBits/64)
-	next := slices.Clone(at)
-	for _, k := range keys {
-		from, sym, to := int32(k>>32), int32(uint32(k)), b.pedges[k]
-		if from == 0 {
-			root[sym] = ref(to)
-			continue
-		}
-		next[from]++
-		s.cells[next[from]] = topicPhraseEdge{sym: sym, to: ref(to)}
-		cont[sym] = true
-		e := topicEdgeHash(at[from], sym)
-		s.ebloom[e/64] |= 1 << (e % 64)
-	}
-	symOf := func(sym int32) topicSym {
-		t := topicSym{root: root[sym], id: sym}
-		if cont[sym] {
-			t.id |= topicCont
-		}
-		return t
-	}
-	s.wild, s.wildLens, s.starts = newTopicTable(b.wild, symOf, nil), b.wildLens, b.starts
-	var err error
-	s.exact = newTopicTable(b.exact, symOf, func(h uint64) uint32 {
-		// A word of the rules carries the symbols of the wildcard prefixes
-		// it starts with, so that the scan looks a known word up once.
-		first, w := len(s.extras), b.words[h]
-		for n, ph := 1, fnvOffset; n <= len(w); n++ {
-			ph = (ph ^ uint64(w[n-1])) * fnvPrime
-			if sym, ok := b.wild[ph]; ok && n < 64 && b.wildLens&(1<<n) != 0 {
-				s.extras = append(s.extras, symOf(sym))
-			}
-		}
-		if n := len(s.extras) - first; first >= 1<<24 || n > 255 {
-			err = fmt.Errorf("topic rules: too many wildcard prefixes")
-		}
-		return uint32(first)<<8 | uint32(len(s.extras)-first)
-	})
+	s.wildLens, s.starts = b.wildLens, b.starts
 	s.wildMax = bits.Len64(b.wildLens) - 1
 	s.bloom = make([]uint64, topicBloomBits/64)
 	for h := range b.wild {
 		s.bloom[(h%topicBloomBits)/64] |= 1 << (h % 64)
 	}
-	return err
+	return nil
 }
 
-// phraseNext follows the phrase-trie edge on symbol sym from the node whose
-// header is cell n (never the root, whose edges come with the word); ok is
-// false when there is none.
-func (s *topicScorer) phraseNext(n, sym int32) (topicRef, bool) {
-	if e := topicEdgeHash(n, sym); s.ebloom[e/64]&(1<<(e%64)) == 0 {
-		return 0, false
-	}
-	es := s.cells[n+1 : n+1+s.cells[n].sym]
-	lo, hi := 0, len(es)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if es[mid].sym < sym {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	if lo < len(es) && es[lo].sym == sym {
-		return es[lo].to, true
-	}
-	return 0, false
-}
-
-// topicSym is a word's (or a prefix's) symbol and the root's edge on it.
-type topicSym struct {
-	root topicRef // 0: no phrase starts with it
-	id   int32    // the symbol, with topicCont
-	ext  uint32   // in exact: extras[ext>>8 : ext>>8+ext&255], the word's wildcard prefixes, shortest first
-}
-
-// topicCont marks a symbol that some phrase has after its first word.
-const topicCont = 1 << 30
-
-func (t topicSym) sym() int32 { return t.id &^ topicCont }
-func (t topicSym) cont() bool { return t.id&topicCont != 0 }
-func (t topicSym) extras() (int, int) {
-	return int(t.ext >> 8), int(t.ext>>8) + int(t.ext&255)
-}
-
-// topicTable maps word hashes to symbols by open addressing, key and value
-// side by side in 24 bytes: the scan probes it once per word.
+// topicTable maps word hashes to their class and the state they reach from
+// the root, by open addressing in 24-byte slots: the scan probes it once per
+// word.
 type topicTable struct {
 	slots []topicSlot
 	mask  uint64
 }
 
 type topicSlot struct {
-	key uint64 // 0: empty
-	topicSym
+	key          uint64 // 0: empty
+	class, state int32
+	sig          uint64 // topicSymBit of each of the word's symbols
 }
 
-func newTopicTable(m map[uint64]int32, symOf func(int32) topicSym, extras func(uint64) uint32) topicTable {
+func newTopicTable(keys []uint64, val func(uint64) topicSlot) topicTable {
 	size := uint64(16)
-	for size*3 < uint64(4*len(m)) {
+	for size*3 < uint64(4*len(keys)) {
 		size *= 2
 	}
 	t := topicTable{slots: make([]topicSlot, size), mask: size - 1}
-	for _, k := range slices.Sorted(maps.Keys(m)) { // the same layout on every start
+	for _, k := range keys { // sorted: the same layout on every start
 		i := k & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = topicSlot{key: k, topicSym: symOf(m[k])}
-		if extras != nil {
-			t.slots[i].ext = extras(k)
-		}
+		t.slots[i] = val(k)
+		t.slots[i].key = k
 	}
 	return t
 }
@@ -369,6 +231,47 @@ func (t *topicTable) get(k uint64) (*topicSlot, bool) {
 		}
 	}
 	return nil, false
+}
+
+// topicMoves holds the automaton's moves that do not start afresh from the
+// root, keyed by state and class, by open addressing.
+type topicMoves struct {
+	slots []topicMove
+	shift uint
+	mask  uint64
+}
+
+type topicMove struct {
+	key uint64 // state<<32 | class; 0: empty (state 0 has no moves here)
+	to  int32
+}
+
+func topicMoveHash(k uint64, shift uint) uint64 { return k * 0x9E3779B97F4A7C15 >> shift }
+
+func newTopicMoves(m map[uint64]int32) topicMoves {
+	size, shift := uint64(16), uint(60)
+	for size < uint64(2*len(m)) {
+		size, shift = size*2, shift-1
+	}
+	t := topicMoves{slots: make([]topicMove, size), shift: shift, mask: size - 1}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		i := topicMoveHash(k, shift)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = topicMove{k, m[k]}
+	}
+	return t
+}
+
+func (t *topicMoves) get(state, class int32) (int32, bool) {
+	k := uint64(state)<<32 | uint64(uint32(class))
+	for i := topicMoveHash(k, t.shift); t.slots[i].key != 0; i = (i + 1) & t.mask {
+		if t.slots[i].key == k {
+			return t.slots[i].to, true
+		}
+	}
+	return 0, false
 }
 
 // topicWords splits text into folded words as the tokenizer reads them:

@@ -7,7 +7,7 @@ import (
 // topicScratch is the per-call working memory, pooled so that a call
 // allocates only its result.
 type topicScratch struct {
-	cur, nxt []topicState
+	starts [topicMaxWords + 1]int32 // the start of the last words, by word number modulo 128
 	// the fields' tokens when score tokenizes them itself
 	titleToks, textToks []token
 	at                  topicAt

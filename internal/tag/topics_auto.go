@@ -1,0 +1,245 @@
+package tag
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"unsafe"
+)
+
+// The phrase matcher is a deterministic automaton over word classes, built
+// from the phrase trie when the rules are compiled (the subset construction
+// of Aho-Corasick, for words that may carry several symbols).
+//
+// A word's symbols are its own (when some phrase has the word) and those of
+// the wildcard prefixes it starts with. Words with the same symbols form a
+// class: each word of the rules is a class of its own, and a word no rule
+// has falls in the class of the longest wildcard prefix it starts with (the
+// shorter ones it starts with are the wildcard prefixes of that one), or in
+// no class. A state is the set of phrase-trie nodes reached at the current
+// word by a run of words ending there; what ends at those nodes is the
+// state's output, and the depth of a node tells how many words back its
+// phrase began. From the empty state, and from any state on a class that
+// continues none of its nodes, a word leads to the state its symbols reach
+// from the root, which its table entry carries; other moves are kept in a
+// hash table. So the scan does one table probe per word, and a second only
+// when a phrase may go on.
+
+// topicAutoMaxStates bounds the automaton: rules whose phrases overlap in
+// pathological ways are refused instead of exhausting memory.
+const topicAutoMaxStates = 1 << 22
+
+// topicState is a state of the automaton as the scan reads it: its outputs
+// (dends[first:first+n], first in bits 0-31 of ends, n in bits 32-47) and
+// signatures of the symbols on which its phrases go on (see topicSymBit;
+// 0 when none does): from its nodes below the first word (deep), and from
+// its first-word nodes (first). Those are the nodes of the state the last
+// word reached from the root, which holds the moves they make.
+type topicState struct {
+	ends        uint64
+	deep, first uint64
+}
+
+func (t *topicState) outputs() (first, n int) {
+	return int(uint32(t.ends)), int(t.ends >> 32 & (1<<16 - 1))
+}
+
+// topicSymBit is a symbol's bit in the signatures of states and words: a
+// word whose signature shares no bit with the state's cannot continue any
+// of its phrases, and the scan skips the move table (most words do not
+// continue what the words before them began).
+func topicSymBit(sym int32) uint64 { return 1 << (uint64(uint32(sym)) * 0x9E3779B97F4A7C15 >> 58) }
+
+// topicAuto builds the automaton from a topicBuilder's trie.
+type topicAuto struct {
+	b          *topicBuilder
+	children   [][]topicEdge // by trie node
+	depth      []int32       // by trie node
+	classes    [][]int32     // by class: its symbols
+	symClasses [][]int32     // by symbol: the classes that have it
+	sets       [][]int32     // by state: its trie nodes, ascending
+	ids        map[string]int32
+	rootState  []int32 // by class: the state reached from the root
+	trans      map[uint64]int32
+}
+
+type topicEdge struct{ sym, to int32 }
+
+// automaton builds the classes, the states and their moves, and fills the
+// scorer's word tables, states and outputs. nodeEnds are the outputs of
+// each trie node.
+func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
+	a := &topicAuto{b: b, ids: map[string]int32{"": 0}, sets: [][]int32{nil}, trans: map[uint64]int32{}}
+	a.trie()
+	exactKeys, wildKeys := slices.Sorted(maps.Keys(b.exact)), slices.Sorted(maps.Keys(b.wild))
+	prefixOf := make(map[int32]string, len(b.wild))
+	for k, sym := range b.symbols {
+		if k[0] == 'p' {
+			prefixOf[sym] = k[2:]
+		}
+	}
+	exactClass := make(map[uint64]int32, len(exactKeys))
+	for _, h := range exactKeys {
+		exactClass[h] = a.class(append(b.prefixSyms(b.words[h]), b.exact[h]))
+	}
+	wildClass := make(map[uint64]int32, len(wildKeys))
+	for _, h := range wildKeys {
+		wildClass[h] = a.class(b.prefixSyms(prefixOf[b.wild[h]]))
+	}
+	a.symClasses = make([][]int32, len(b.symbols))
+	for c, syms := range a.classes {
+		for _, sym := range syms {
+			a.symClasses[sym] = append(a.symClasses[sym], int32(c))
+		}
+	}
+	if err := a.states(); err != nil {
+		return err
+	}
+	slot := func(c int32) topicSlot {
+		var sig uint64
+		for _, sym := range a.classes[c] {
+			sig |= topicSymBit(sym)
+		}
+		return topicSlot{class: c, state: a.rootState[c], sig: sig}
+	}
+	s.words = newTopicTable(exactKeys, func(h uint64) topicSlot { return slot(exactClass[h]) })
+	s.wild = newTopicTable(wildKeys, func(h uint64) topicSlot { return slot(wildClass[h]) })
+	s.trans = newTopicMoves(a.trans)
+	// Outputs: each state's nodes' phrases, longest first, so that the
+	// hits come out nearly in document order.
+	s.states = make([]topicState, len(a.sets))
+	var nodes []int32
+	for x, set := range a.sets {
+		nodes = append(nodes[:0], set...)
+		slices.SortStableFunc(nodes, func(p, q int32) int { return int(a.depth[q] - a.depth[p]) })
+		first := len(s.dends)
+		for _, n := range nodes {
+			s.dends = append(s.dends, nodeEnds[n]...)
+			for _, e := range a.children[n] {
+				if a.depth[n] > 1 {
+					s.states[x].deep |= topicSymBit(e.sym)
+				} else {
+					s.states[x].first |= topicSymBit(e.sym)
+				}
+			}
+		}
+		n := len(s.dends) - first
+		if first >= 1<<32 || n >= 1<<16 {
+			return fmt.Errorf("topic rules: %d phrases end together, at most %d", n, 1<<16-1)
+		}
+		s.states[x].ends = uint64(first) | uint64(n)<<32
+	}
+	return nil
+}
+
+// deep returns the nodes of state x below the first word, or all of them
+// when every node is a first word's.
+func (a *topicAuto) deep(dst []int32, x int32) []int32 {
+	for _, n := range a.sets[x] {
+		if a.depth[n] > 1 {
+			dst = append(dst, n)
+		}
+	}
+	if len(dst) == 0 {
+		return append(dst, a.sets[x]...)
+	}
+	return dst
+}
+
+// trie lists each node's edges and depth. A child is always numbered after
+// its parent, so one pass in node order gives the depths.
+func (a *topicAuto) trie() {
+	a.children = make([][]topicEdge, len(a.b.pouts))
+	a.depth = make([]int32, len(a.b.pouts))
+	for _, k := range slices.Sorted(maps.Keys(a.b.pedges)) {
+		from, sym, to := int32(k>>32), int32(uint32(k)), a.b.pedges[k]
+		a.children[from] = append(a.children[from], topicEdge{sym, to})
+		a.depth[to] = a.depth[from] + 1
+	}
+}
+
+// prefixSyms returns the symbols of the wildcard prefixes that a folded
+// word starts with, shortest first.
+func (b *topicBuilder) prefixSyms(w string) []int32 {
+	var syms []int32
+	for n, ph := 1, fnvOffset; n <= len(w) && n < 64; n++ {
+		ph = (ph ^ uint64(w[n-1])) * fnvPrime
+		if sym, ok := b.wild[ph]; ok && b.wildLens&(1<<n) != 0 {
+			syms = append(syms, sym)
+		}
+	}
+	return syms
+}
+
+func (a *topicAuto) class(syms []int32) int32 {
+	a.classes = append(a.classes, syms)
+	return int32(len(a.classes) - 1)
+}
+
+// intern returns the state of a set of trie nodes, adding it when new.
+func (a *topicAuto) intern(nodes []int32) int32 {
+	slices.Sort(nodes)
+	nodes = slices.Compact(nodes)
+	if len(nodes) == 0 {
+		return 0
+	}
+	key := unsafe.String((*byte)(unsafe.Pointer(&nodes[0])), 4*len(nodes))
+	if id, ok := a.ids[key]; ok {
+		return id
+	}
+	id := int32(len(a.sets))
+	set := slices.Clone(nodes)
+	a.ids[unsafe.String((*byte)(unsafe.Pointer(&set[0])), 4*len(set))] = id
+	a.sets = append(a.sets, set)
+	return id
+}
+
+// states runs the subset construction from the states the classes reach
+// from the root. A move is kept only where some node of the state goes on,
+// and, for a state with deeper nodes, only where one of those does.
+func (a *topicAuto) states() error {
+	a.rootState = make([]int32, len(a.classes))
+	var buf []int32
+	for c, syms := range a.classes {
+		buf = buf[:0]
+		for _, sym := range syms {
+			if to, ok := a.b.pedges[uint64(sym)]; ok { // node 0 is the root
+				buf = append(buf, to)
+			}
+		}
+		a.rootState[c] = a.intern(buf)
+	}
+	stamp := make([]int32, len(a.classes))
+	var cands, deep []int32
+	for x := int32(1); int(x) < len(a.sets); x++ {
+		// A state's first-word nodes are those the last word reached from
+		// the root: a state of their own, whose moves the scan tries next.
+		// So keep only the moves on which a deeper node goes on.
+		deep, cands = a.deep(deep[:0], x), cands[:0]
+		for _, n := range deep {
+			for _, e := range a.children[n] {
+				for _, c := range a.symClasses[e.sym] {
+					if stamp[c] != x {
+						stamp[c] = x
+						cands = append(cands, c)
+					}
+				}
+			}
+		}
+		for _, c := range cands {
+			buf = append(buf[:0], a.sets[a.rootState[c]]...)
+			for _, n := range a.sets[x] {
+				for _, e := range a.children[n] {
+					if slices.Contains(a.classes[c], e.sym) {
+						buf = append(buf, e.to)
+					}
+				}
+			}
+			a.trans[uint64(x)<<32|uint64(c)] = a.intern(buf)
+		}
+		if len(a.sets) > topicAutoMaxStates {
+			return fmt.Errorf("topic rules: the phrase automaton has more than %d states; shorten or merge overlapping phrases", topicAutoMaxStates)
+		}
+	}
+	return nil
+}
