@@ -25,30 +25,29 @@ import (
 // hash table. So the scan does one table probe per word, and a second only
 // when a phrase may go on.
 
-// topicAutoMaxStates bounds the automaton: rules whose phrases overlap in
-// pathological ways are refused instead of exhausting memory.
-const topicAutoMaxStates = 1 << 22
-
-// topicState is a state of the automaton as the scan reads it: its outputs
-// (dends[first:first+n], first in bits 0-31 of ends, n in bits 32-47) and
-// signatures of the symbols on which its phrases go on (see topicSymBit;
-// 0 when none does): from its nodes below the first word (deep), and from
-// its first-word nodes (first). Those are the nodes of the state the last
-// word reached from the root, which holds the moves they make.
+// topicState is a state of the automaton as the scan reads it, in 16
+// bytes: its outputs (dends[first:first+n]) and signatures of the symbols
+// on which its phrases go on (see topicSymBit; 0 when none does): from its
+// first-word nodes (first), and, folded to 16 bits, from its nodes below
+// the first word (deep). The first-word nodes are those of the state the
+// last word reached from the root, which holds the moves they make.
 type topicState struct {
-	ends        uint64
-	deep, first uint64
+	first  uint64
+	dfirst uint32
+	deep   uint16
+	n      uint16
 }
 
-func (t *topicState) outputs() (first, n int) {
-	return int(uint32(t.ends)), int(t.ends >> 32 & (1<<16 - 1))
-}
+func (t *topicState) outputs() (first, n int) { return int(t.dfirst), int(t.n) }
 
 // topicSymBit is a symbol's bit in the signatures of states and words: a
 // word whose signature shares no bit with the state's cannot continue any
 // of its phrases, and the scan skips the move table (most words do not
 // continue what the words before them began).
 func topicSymBit(sym int32) uint64 { return 1 << (uint64(uint32(sym)) * 0x9E3779B97F4A7C15 >> 58) }
+
+// topicFold16 folds a 64-bit signature to 16 bits.
+func topicFold16(sig uint64) uint16 { return uint16(sig | sig>>16 | sig>>32 | sig>>48) }
 
 // topicAuto builds the automaton from a topicBuilder's trie.
 type topicAuto struct {
@@ -86,6 +85,9 @@ func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
 	for _, h := range wildKeys {
 		wildClass[h] = a.class(b.prefixSyms(prefixOf[b.wild[h]]))
 	}
+	if len(a.classes) >= topicMaxClasses {
+		return fmt.Errorf("topic rules: %d distinct words and wildcard prefixes, at most %d", len(a.classes), topicMaxClasses-1)
+	}
 	a.symClasses = make([][]int32, len(b.symbols))
 	for c, syms := range a.classes {
 		for _, sym := range syms {
@@ -117,7 +119,7 @@ func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
 			s.dends = append(s.dends, nodeEnds[n]...)
 			for _, e := range a.children[n] {
 				if a.depth[n] > 1 {
-					s.states[x].deep |= topicSymBit(e.sym)
+					s.states[x].deep |= topicFold16(topicSymBit(e.sym))
 				} else {
 					s.states[x].first |= topicSymBit(e.sym)
 				}
@@ -127,7 +129,7 @@ func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
 		if first >= 1<<32 || n >= 1<<16 {
 			return fmt.Errorf("topic rules: %d phrases end together, at most %d", n, 1<<16-1)
 		}
-		s.states[x].ends = uint64(first) | uint64(n)<<32
+		s.states[x].dfirst, s.states[x].n = uint32(first), uint16(n)
 	}
 	return nil
 }
@@ -237,8 +239,10 @@ func (a *topicAuto) states() error {
 			}
 			a.trans[uint64(x)<<32|uint64(c)] = a.intern(buf)
 		}
-		if len(a.sets) > topicAutoMaxStates {
-			return fmt.Errorf("topic rules: the phrase automaton has more than %d states; shorten or merge overlapping phrases", topicAutoMaxStates)
+		// Rules whose phrases overlap in pathological ways are refused
+		// instead of exhausting memory.
+		if len(a.sets) >= topicMaxStates {
+			return fmt.Errorf("topic rules: the phrase automaton needs more than %d states; shorten or merge overlapping phrases", topicMaxStates-1)
 		}
 	}
 	return nil

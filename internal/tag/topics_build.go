@@ -234,41 +234,45 @@ func (t *topicTable) get(k uint64) (*topicSlot, bool) {
 }
 
 // topicMoves holds the automaton's moves that do not start afresh from the
-// root, keyed by state and class, by open addressing.
+// root, by open addressing in 8-byte slots: the state (bits 42-63), the
+// class (bits 22-41) and the state moved to (bits 0-21). 0 is empty: state
+// 0 has no moves here.
 type topicMoves struct {
-	slots []topicMove
+	slots []uint64
 	shift uint
 	mask  uint64
 }
 
-type topicMove struct {
-	key uint64 // state<<32 | class; 0: empty (state 0 has no moves here)
-	to  int32
-}
+const (
+	topicMaxStates  = 1 << 22
+	topicMaxClasses = 1 << 20
+)
 
 func topicMoveHash(k uint64, shift uint) uint64 { return k * 0x9E3779B97F4A7C15 >> shift }
 
+// newTopicMoves takes the moves keyed by state<<32 | class.
 func newTopicMoves(m map[uint64]int32) topicMoves {
 	size, shift := uint64(16), uint(60)
 	for size < uint64(2*len(m)) {
 		size, shift = size*2, shift-1
 	}
-	t := topicMoves{slots: make([]topicMove, size), shift: shift, mask: size - 1}
+	t := topicMoves{slots: make([]uint64, size), shift: shift, mask: size - 1}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		i := topicMoveHash(k, shift)
-		for t.slots[i].key != 0 {
+		key := k>>32<<20 | k&(topicMaxClasses-1)
+		i := topicMoveHash(key, shift)
+		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = topicMove{k, m[k]}
+		t.slots[i] = key<<22 | uint64(m[k])
 	}
 	return t
 }
 
 func (t *topicMoves) get(state, class int32) (int32, bool) {
-	k := uint64(state)<<32 | uint64(uint32(class))
-	for i := topicMoveHash(k, t.shift); t.slots[i].key != 0; i = (i + 1) & t.mask {
-		if t.slots[i].key == k {
-			return t.slots[i].to, true
+	key := uint64(state)<<20 | uint64(class)
+	for i := topicMoveHash(key, t.shift); t.slots[i] != 0; i = (i + 1) & t.mask {
+		if t.slots[i]>>22 == key {
+			return int32(t.slots[i] & (topicMaxStates - 1)), true
 		}
 	}
 	return 0, false

@@ -63,7 +63,7 @@ func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, t
 // word before w reached from the root.
 func (s *topicScorer) move(state, root int32, w *topicSlot) int32 {
 	x := &s.states[state]
-	if x.deep&w.sig != 0 {
+	if x.deep&topicFold16(w.sig) != 0 {
 		if to, ok := s.trans.get(state, w.class); ok {
 			return to
 		}
