@@ -209,7 +209,7 @@ type topicSlot struct {
 
 func newTopicTable(keys []uint64, val func(uint64) topicSlot) topicTable {
 	size := uint64(16)
-	for size*3 < uint64(4*len(keys)) {
+	for size < uint64(2*len(keys)) { // at most half full: a word no rule has probes about 2.5 slots
 		size *= 2
 	}
 	t := topicTable{slots: make([]topicSlot, size), mask: size - 1}
