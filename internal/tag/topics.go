@@ -50,8 +50,8 @@ const (
 
 // topicScorer finds the weighted phrases of IPTC topic rules in one pass
 // over the tokens of the text. Each word is looked up once by the key the
-// tokenizer gave it (or, for a word no rule has and behind a bloom filter,
-// by its first bytes as a wildcard prefix at each length some prefix has),
+// tokenizer gave it (or, for a word no rule has, by its first bytes as a
+// wildcard prefix at each length some prefix has), behind bit sets,
 // which gives its class; a deterministic automaton over classes moves once
 // per word and says which phrases end there. Time is linear in the text and
 // barely depends on the number of phrases. It is immutable after newTopicScorer and safe for concurrent use.
@@ -68,7 +68,6 @@ type topicScorer struct {
 	wildLens uint64     // bit n: some prefix is n bytes long
 	wildMax  int        // the longest prefix, in bytes
 	starts   topicStarts
-	bloom    []uint64 // bits set for the prefix hashes
 
 	states  []topicState // the automaton (topics_auto.go); state 0 is the empty one
 	trans   topicMoves   // its moves that do not start afresh

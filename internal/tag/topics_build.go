@@ -112,9 +112,8 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 
 // Words are found by the key the tokenizer gives them (see keys.go); a
 // wildcard prefix by FNV-1a over its folded bytes, which the scan computes
-// byte by byte for words no rule has, up to the longest prefix. A bloom
-// filter over the prefix hashes keeps the scan out of the prefix table.
-const topicBloomBits = 1 << 19
+// byte by byte for words no rule has, up to the longest prefix. Each table
+// has a bit set over its keys in front of it.
 
 // topicStarts holds the first bytes of the wildcard prefixes that begin
 // with ASCII letters or digits, as exact bit sets indexed in base 36: the
@@ -162,8 +161,7 @@ func topicAlnum(c byte) (int, bool) {
 	return 0, false
 }
 
-// freeze builds the automaton (see topics_auto.go), the phrase weights and
-// the prefix filters.
+// freeze builds the automaton (see topics_auto.go) and the phrase weights.
 func (b *topicBuilder) freeze(s *topicScorer) error {
 	s.nPhrases = b.nPhrases
 	nodeEnds := make([][]topicEnd, len(b.pouts))
@@ -186,10 +184,6 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 	}
 	s.wildLens, s.starts = b.wildLens, b.starts
 	s.wildMax = bits.Len64(b.wildLens) - 1
-	s.bloom = make([]uint64, topicBloomBits/64)
-	for h := range b.wild {
-		s.bloom[(h%topicBloomBits)/64] |= 1 << (h % 64)
-	}
 	return nil
 }
 
@@ -199,7 +193,12 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 type topicTable struct {
 	slots []topicSlot
 	mask  uint64
+	has   []uint64 // a bit set over the keys (topicHasBit): most absent words stop there
 }
+
+const topicHasBits = 1 << 18
+
+func topicHasBit(k uint64) uint64 { return k >> 24 & (topicHasBits - 1) }
 
 type topicSlot struct {
 	key          uint64 // 0: empty
@@ -212,8 +211,10 @@ func newTopicTable(keys []uint64, val func(uint64) topicSlot) topicTable {
 	for size < uint64(2*len(keys)) { // at most half full: a word no rule has probes about 2.5 slots
 		size *= 2
 	}
-	t := topicTable{slots: make([]topicSlot, size), mask: size - 1}
+	t := topicTable{slots: make([]topicSlot, size), mask: size - 1, has: make([]uint64, topicHasBits/64)}
 	for _, k := range keys { // sorted: the same layout on every start
+		b := topicHasBit(k)
+		t.has[b/64] |= 1 << (b % 64)
 		i := k & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
@@ -225,6 +226,9 @@ func newTopicTable(keys []uint64, val func(uint64) topicSlot) topicTable {
 }
 
 func (t *topicTable) get(k uint64) (*topicSlot, bool) {
+	if b := topicHasBit(k); t.has[b/64]&(1<<(b%64)) == 0 {
+		return nil, false
+	}
 	for i := k & t.mask; t.slots[i].key != 0; i = (i + 1) & t.mask {
 		if t.slots[i].key == k {
 			return &t.slots[i], true

@@ -105,7 +105,7 @@ func topicParaBreak(gap string) bool {
 // prefix returns the entry of the longest wildcard prefix that a word no
 // rule has starts with, or nil: it hashes the folded bytes as the tokenizer
 // does, up to the longest prefix, and probes the table at each length some
-// prefix has when the bloom filter lets it. A word that starts with three
+// prefix has. A word that starts with three
 // ASCII letters or digits is first checked against topicStarts, which ends
 // most of them after three bytes.
 func (s *topicScorer) prefix(word string) *topicSlot {
@@ -165,7 +165,7 @@ func (s *topicScorer) prefixFrom(best *topicSlot, word string, n int, h uint64) 
 
 // probe looks a prefix of n bytes with hash h up in the wildcard table.
 func (s *topicScorer) probe(best *topicSlot, h uint64, n int) *topicSlot {
-	if n < 64 && s.wildLens&(1<<n) != 0 && s.bloom[(h%topicBloomBits)/64]&(1<<(h%64)) != 0 {
+	if n < 64 && s.wildLens&(1<<n) != 0 {
 		if w, found := s.wild.get(h); found {
 			return w
 		}
