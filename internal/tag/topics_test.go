@@ -3,7 +3,9 @@ package tag
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -158,6 +160,7 @@ func TestTopicScorerErrors(t *testing.T) {
 		{"duplicate", []gazetteer.TopicRule{{Code: "medtop:1"}, {Code: "medtop:1"}}},
 		{"weight", []gazetteer.TopicRule{{Code: "medtop:1", Phrases: []gazetteer.Phrase{{Text: "a", Weight: 2}}}}},
 		{"no words", []gazetteer.TopicRule{{Code: "medtop:1", Phrases: []gazetteer.Phrase{{Text: "--", Weight: 1}}}}},
+		{"128 words", []gazetteer.TopicRule{{Code: "medtop:1", Phrases: []gazetteer.Phrase{{Text: longPhrase(128), Weight: 1}}}}},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
@@ -192,5 +195,33 @@ func TestBuiltinTopicRulesCompile(t *testing.T) {
 	}
 	if len(got) == 0 || len(got) > topicMaxResults {
 		t.Fatalf("got %d topics", len(got))
+	}
+}
+
+func longPhrase(n int) string {
+	words := make([]string, n)
+	for i := range words {
+		words[i] = fmt.Sprintf("w%d", i)
+	}
+	return strings.Join(words, " ")
+}
+
+// TestTopicLongestPhrase: a phrase of the most words allowed is found, with
+// its span, inside longer text and after a shorter phrase it begins with.
+func TestTopicLongestPhrase(t *testing.T) {
+	rules := []gazetteer.TopicRule{
+		{Code: "medtop:1", Phrases: []gazetteer.Phrase{{Text: longPhrase(topicMaxWords), Weight: 0.9}}},
+		{Code: "medtop:2", Phrases: []gazetteer.Phrase{{Text: longPhrase(3), Weight: 0.5}, {Text: "w1*", Weight: 0.2}}},
+	}
+	s, err := newTopicScorer(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "x y " + longPhrase(topicMaxWords) + " z " + longPhrase(5)
+	sameTopicMatches(t, s, newTopicRefMatcher(rules), "", text)
+	got := autoScan(t, s, text, 1)
+	want := fmt.Sprintf("hit 0 0 1 %d 0 4 %d ", topicMaxWords, 4+len(longPhrase(topicMaxWords)))
+	if !slices.ContainsFunc(got, func(h string) bool { return strings.HasPrefix(h, want) }) {
+		t.Errorf("no hit %q among %q", want, got)
 	}
 }
