@@ -56,7 +56,11 @@ func atLimit(n int) []byte {
 // TestHostileInput: every hostile item becomes a record or a classified
 // rejection, within the per-item budget plus normalization time, without
 // growing the heap by more than a stated bound while one is processed
-// (256 MiB for a 10 MB item).
+// (320 MiB for a 10 MB item). The peak depends on when the collector runs:
+// alone it is about 180 MiB, but under CPU contention (other packages
+// testing beside this one) the collector can lag until most of the 274 MiB
+// the item allocates is still counted, which once measured 270 MiB. The
+// bound catches retained copies and superlinear growth, not GC timing.
 func TestHostileInput(t *testing.T) {
 	big := processor(t, 12<<20, 5*time.Second) // lets 10 MB items reach the tagger
 	limited := processor(t, 1<<20, 5*time.Second)
@@ -98,7 +102,7 @@ func TestHostileInput(t *testing.T) {
 			if elapsed > 15*time.Second {
 				t.Errorf("took %s", elapsed)
 			}
-			if growth > 256<<20 {
+			if growth > 320<<20 {
 				t.Errorf("heap grew by %d MiB while processing", growth>>20)
 			}
 		})
