@@ -40,12 +40,12 @@ type dnode struct {
 type dict struct {
 	edges map[uint64]int32
 	nodes []dnode
-	// first is a bitset over the keys of phrases' first tokens.
+	// first holds two bit sets over the keys of phrases' first tokens,
+	// interleaved so that both bits of a key share a word: bit 2i for all
+	// phrases, bit 2i+1 for those whose first token may be lower case (a
+	// lower-case word outside it starts nothing: "to", "a", "in" begin only
+	// "To Lam", "A Coruña", "In Salah").
 	first []uint64
-	// firstLower is first for the phrases whose first token may be lower
-	// case: a lower-case word outside it starts nothing ("to", "a", "in"
-	// begin only "To Lam", "A Coruña", "In Salah").
-	firstLower []uint64
 	// more is a bitset over the edge keys below the root.
 	more []uint64
 	tab  []dictSlot
@@ -59,23 +59,22 @@ const (
 
 func newDict() *dict {
 	return &dict{
-		edges:      make(map[uint64]int32),
-		nodes:      make([]dnode, 1),
-		first:      make([]uint64, firstBits/64),
-		firstLower: make([]uint64, firstBits/64),
-		more:       make([]uint64, moreBits/64),
+		edges: make(map[uint64]int32),
+		nodes: make([]dnode, 1),
+		first: make([]uint64, 2*firstBits/64),
+		more:  make([]uint64, moreBits/64),
 	}
 }
 
 func (d *dict) mayStart(key uint64) bool {
-	b := (key >> 7) & (firstBits - 1)
+	b := (key >> 7) & (firstBits - 1) * 2
 	return d.first[b>>6]&(1<<(b&63)) != 0
 }
 
 // mayStartLower is mayStart for a lower-case token.
 func (d *dict) mayStartLower(key uint64) bool {
-	b := (key >> 7) & (firstBits - 1)
-	return d.firstLower[b>>6]&(1<<(b&63)) != 0
+	b := (key>>7)&(firstBits-1)*2 + 1
+	return d.first[b>>6]&(1<<(b&63)) != 0
 }
 
 // maxPhraseTokens bounds both the masks and the work per start position.
@@ -90,7 +89,7 @@ func (d *dict) add(surface string, s sense) bool {
 		return false
 	}
 	s.capMask, s.upperMask = 0, 0
-	b := (toks[0].key >> 7) & (firstBits - 1)
+	b := (toks[0].key >> 7) & (firstBits - 1) * 2
 	d.first[b>>6] |= 1 << (b & 63)
 	n := int32(0)
 	for i, t := range toks {
@@ -116,7 +115,7 @@ func (d *dict) add(surface string, s sense) bool {
 		n = child
 	}
 	if s.capMask&1 == 0 && s.upperMask&1 == 0 {
-		d.firstLower[b>>6] |= 1 << (b & 63)
+		d.first[b>>6] |= 2 << (b & 63)
 	}
 	for _, old := range d.nodes[n].senses {
 		if old.kind == s.kind && old.ref == s.ref {
