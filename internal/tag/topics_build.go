@@ -257,7 +257,7 @@ func topicMoveHash(k uint64, shift uint) uint64 { return k * 0x9E3779B97F4A7C15 
 // newTopicMoves takes the moves keyed by state<<32 | class.
 func newTopicMoves(m map[uint64]int32) topicMoves {
 	size, shift := uint64(16), uint(60)
-	for size < uint64(2*len(m)) {
+	for size*3 < uint64(4*len(m)) { // up to 3/4 full: eight slots share a cache line
 		size, shift = size*2, shift-1
 	}
 	t := topicMoves{slots: make([]uint64, size), shift: shift, mask: size - 1}
