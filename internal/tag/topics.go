@@ -70,6 +70,7 @@ type topicScorer struct {
 	starts   topicStarts
 
 	states  []topicState // the automaton (topics_auto.go); state 0 is the empty one
+	sigs    []uint64     // by class: topicSymBit of each of its symbols
 	trans   topicMoves   // its moves that do not start afresh
 	dends   []topicEnd   // the phrases ending in each state, state by state
 	weights []float64    // distinct phrase weights, by topicEnd.weight

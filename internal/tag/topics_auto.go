@@ -97,13 +97,13 @@ func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
 	if err := a.states(); err != nil {
 		return err
 	}
-	slot := func(c int32) topicSlot {
-		var sig uint64
-		for _, sym := range a.classes[c] {
-			sig |= topicSymBit(sym)
+	s.sigs = make([]uint64, len(a.classes))
+	for c, syms := range a.classes {
+		for _, sym := range syms {
+			s.sigs[c] |= topicSymBit(sym)
 		}
-		return topicSlot{class: c, state: a.rootState[c], sig: sig}
 	}
+	slot := func(c int32) topicSlot { return topicSlot{class: c, state: a.rootState[c]} }
 	s.words = newTopicTable(exactKeys, func(h uint64) topicSlot { return slot(exactClass[h]) })
 	s.wild = newTopicTable(wildKeys, func(h uint64) topicSlot { return slot(wildClass[h]) })
 	s.trans = newTopicMoves(a.trans)

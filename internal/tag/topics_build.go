@@ -188,7 +188,7 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 }
 
 // topicTable maps word hashes to their class and the state they reach from
-// the root, by open addressing in 24-byte slots: the scan probes it once per
+// the root, by open addressing in 16-byte slots: the scan probes it once per
 // word.
 type topicTable struct {
 	slots []topicSlot
@@ -203,7 +203,6 @@ func topicHasBit(k uint64) uint64 { return k >> 24 & (topicHasBits - 1) }
 type topicSlot struct {
 	key          uint64 // 0: empty
 	class, state int32
-	sig          uint64 // topicSymBit of each of the word's symbols
 }
 
 func newTopicTable(keys []uint64, val func(uint64) topicSlot) topicTable {

@@ -63,12 +63,16 @@ func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, t
 // word before w reached from the root.
 func (s *topicScorer) move(state, root int32, w *topicSlot) int32 {
 	x := &s.states[state]
-	if x.deep&topicFold16(w.sig) != 0 {
+	if x.first == 0 && x.deep == 0 {
+		return w.state // no phrase goes on from here
+	}
+	sig := s.sigs[w.class]
+	if x.deep&topicFold16(sig) != 0 {
 		if to, ok := s.trans.get(state, w.class); ok {
 			return to
 		}
 	}
-	if x.first&w.sig != 0 {
+	if x.first&sig != 0 {
 		if to, ok := s.trans.get(root, w.class); ok {
 			return to
 		}
