@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 
@@ -75,8 +76,9 @@ type topicScorer struct {
 	dends   []topicEnd   // the phrases ending in each state, state by state
 	weights []float64    // distinct phrase weights, by topicEnd.weight
 
-	nPhrases int
-	pool     sync.Pool // *topicScratch
+	nPhrases    int
+	repeatScale [256]float64 // 2^-r: scaling by it is exact, as math.Ldexp is
+	pool        sync.Pool    // *topicScratch
 }
 
 // topicEnd is topicOut as the scan reads it: 12 bytes, the weight an index
@@ -141,6 +143,9 @@ func newTopicScorer(rules []gazetteer.TopicRule) (*topicScorer, error) {
 	}
 	if err := b.freeze(s); err != nil {
 		return nil, err
+	}
+	for r := range s.repeatScale {
+		s.repeatScale[r] = math.Ldexp(1, -r)
 	}
 	s.pool.New = func() any { return s.newScratch() }
 	return s, nil

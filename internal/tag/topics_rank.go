@@ -1,9 +1,5 @@
 package tag
 
-import (
-	"math"
-)
-
 // topicScratch is the per-call working memory, pooled so that a call
 // allocates only its result.
 type topicScratch struct {
@@ -106,32 +102,31 @@ func (s *topicScorer) accumulate(sc *topicScratch) {
 		}
 		sc.last[h.topic] = int32(i + 1)
 	}
-	// Keep the hits that count; the last kept hit of each concept is among
-	// them, which is what release clears.
-	kept := sc.hits[:0]
+	// Keep the hits that count (the last kept hit of each concept is among
+	// them, which is what release clears) and give each group its mass.
+	kept, pairs, group := sc.hits[:0], sc.pairs[:0], int32(0)
 	for i := range sc.hits {
-		if sc.hits[i].c != 0 {
-			kept = append(kept, sc.hits[i])
+		h := sc.hits[i]
+		if h.c == 0 {
+			continue
 		}
-	}
-	sc.hits = kept
-	pairs := sc.pairs[:0]
-	for i := range sc.hits {
-		h := &sc.hits[i]
-		if i > 0 && h.para != sc.hits[i-1].para { // a new group
+		if len(kept) > 0 && h.para != group { // a new group
 			s.credit(sc, pairs)
 			pairs = pairs[:0]
 		}
-		h.c = math.Ldexp(h.c, -int(sc.repeats[h.phrase])) // × topicRepeatDecay^repeats
-		if sc.repeats[h.phrase] < 255 {
+		group = h.para
+		r := sc.repeats[h.phrase]
+		h.c *= s.repeatScale[r] // × topicRepeatDecay^repeats, exactly
+		if r < 255 {
 			sc.repeats[h.phrase]++
 		}
 		m := topicMass(h.c)
 		sc.own[h.topic] += m
 		pairs = s.pair(pairs, h.topic, m)
+		kept = append(kept, h)
 	}
 	s.credit(sc, pairs)
-	sc.pairs = pairs
+	sc.hits, sc.pairs = kept, pairs
 	s.aggregate(sc)
 }
 
