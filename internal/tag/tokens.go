@@ -38,6 +38,12 @@ const asciiClass = "" +
 	"uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu" +
 	"uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu"
 
+// wordClassFlags gives the flag of an ASCII word's first byte by its class
+// in asciiClass, indexed by the class letter's low five bits: 'd' (4)
+// tDigit, 'l' (12) tLower, 'U' (21) tCap.
+const wordClassFlags = "\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+
 // tokenize appends the tokens of s to dst. It is linear in len(s) and
 // allocates only when dst grows.
 func tokenize(dst []token, s string) []token {
@@ -113,14 +119,7 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 			}
 			h, i, upper = readWordRunes(s, i)
 		} else {
-			switch k {
-			case 'd':
-				flags |= tDigit
-			case 'U':
-				flags |= tCap
-			default:
-				flags |= tLower
-			}
+			flags |= uint16(wordClassFlags[k&31]) // without a branch: case is hard to predict
 			// Most words end within their first eight bytes: that case
 			// here, inline; longer ones and the text's end in readWord.
 			// (The classification repeats readWordFrom's on purpose: as a

@@ -207,3 +207,12 @@ func devTexts(n int) []string {
 	}
 	return texts
 }
+
+// TestWordClassFlags: the table gives each ASCII word class its flag.
+func TestWordClassFlags(t *testing.T) {
+	for k, want := range map[byte]uint16{'d': tDigit, 'l': tLower, 'U': tCap} {
+		if got := uint16(wordClassFlags[k&31]); got != want {
+			t.Errorf("class %c: flag %d, want %d", k, got, want)
+		}
+	}
+}
