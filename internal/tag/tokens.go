@@ -55,7 +55,7 @@ func tokenize(dst []token, s string) []token {
 // in capitals (Reuters headlines): case then says nothing about names, so
 // matching must not rely on it. It counts on the way (see capsRatio).
 func tokenizeCaps(dst []token, s string) ([]token, bool) {
-	space, para, sentence := true, true, true
+	pending := tSpace | tPara | tSentence // what the next token starts
 	words, upperWords := 0, 0
 	i := 0
 	for i < len(s) {
@@ -63,33 +63,24 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 		k := asciiClass[c]
 		switch k {
 		case 's':
-			space = true
+			pending |= tSpace
 			i++
 			continue
 		case 'n':
 			if i+1 < len(s) && s[i+1] == '\n' {
-				para, sentence = true, true
+				pending |= tPara | tSentence
 			}
-			space = true
+			pending |= tSpace
 			i++
 			continue
 		}
-		var flags uint16
-		if space {
-			flags |= tSpace
-		}
-		if para {
-			flags |= tPara
-		}
-		if sentence {
-			flags |= tSentence
-		}
-		space, para, sentence = false, false, false
+		flags := pending
+		pending = 0
 		start := i
 		if k == 'p' {
 			i++
 			if c == '.' || c == '!' || c == '?' {
-				sentence = true
+				pending = tSentence
 			}
 			dst = append(dst, token{start: int32(start), end: int32(i), key: keyFinish(keyChunk(keySeed, uint64(c)), 1), flags: flags})
 			continue
@@ -103,7 +94,7 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 			if !isWordRune(r) {
 				i += size
 				if unicode.IsSpace(r) {
-					space = true
+					pending = tSpace // and no paragraph or sentence start (see the reference test)
 					continue
 				}
 				dst = append(dst, token{start: int32(start), end: int32(i), key: keyBytes(s[start:i]), flags: flags})
@@ -144,19 +135,23 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 			h, i, upper = readWord(s, i)
 		}
 	emit:
-		flags |= tWord
-		if upper {
-			flags |= tUpper
-		}
-		if flags&tDigit == 0 {
-			words++
-			if upper {
-				upperWords++
-			}
-		}
+		u := bit(upper)
+		flags |= tWord | u*tUpper
+		notDigit := 1 - int(flags/tDigit&1)
+		words += notDigit
+		upperWords += notDigit & int(u)
 		dst = append(dst, token{start: int32(start), end: int32(i), key: h, flags: flags})
 	}
 	return dst, capsRatio(words, upperWords)
+}
+
+// bit is 1 for true: flags set without a branch where case is hard to
+// predict.
+func bit(b bool) uint16 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func isWordRune(r rune) bool {
