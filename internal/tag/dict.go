@@ -66,16 +66,8 @@ func newDict() *dict {
 	}
 }
 
-func (d *dict) mayStart(key uint64) bool {
-	b := (key >> 7) & (firstBits - 1) * 2
-	return d.first[b>>6]&(1<<(b&63)) != 0
-}
-
-// mayStartLower is mayStart for a lower-case token.
-func (d *dict) mayStartLower(key uint64) bool {
-	b := (key>>7)&(firstBits-1)*2 + 1
-	return d.first[b>>6]&(1<<(b&63)) != 0
-}
+// firstAt is where a first token's pair of bits in first begins.
+func firstAt(key uint64) uint64 { return (key >> 7) & (firstBits - 1) * 2 }
 
 // maxPhraseTokens bounds both the masks and the work per start position.
 const maxPhraseTokens = 32
@@ -89,7 +81,7 @@ func (d *dict) add(surface string, s sense) bool {
 		return false
 	}
 	s.capMask, s.upperMask = 0, 0
-	b := (toks[0].key >> 7) & (firstBits - 1) * 2
+	b := firstAt(toks[0].key)
 	d.first[b>>6] |= 1 << (b & 63)
 	n := int32(0)
 	for i, t := range toks {
@@ -168,12 +160,16 @@ func (d *dict) scanCtx(ctx context.Context, dst []match, toks []token, field int
 // next scan must start (a phrase may run past to).
 func (d *dict) scanFrom(dst []match, toks []token, field int8, caps bool, from, to int) ([]match, int) {
 	i := from
+	capsOK := uint64(bit(caps))
 	for ; i < to; i++ {
-		if !toks[i].is(tWord) || !d.mayStart(toks[i].key) {
+		// A word that may start a phrase, in capitals unless the field is
+		// all capitals or some phrase it starts may begin lower case (one
+		// branch for what would be three hard-to-predict ones).
+		tk := &toks[i]
+		b := firstAt(tk.key)
+		may := d.first[b>>6] >> (b & 63) // bit 0: may start a phrase; bit 1: one that may begin lower case
+		if uint64(tk.flags&tWord)&may&(capsOK|uint64(tk.flags/tCap)|may>>1)&1 == 0 {
 			continue
-		}
-		if !caps && !toks[i].is(tCap) && !d.mayStartLower(toks[i].key) {
-			continue // every phrase it may start wants a capital
 		}
 		n := int32(0)
 		bestJ, bestN, bestMask := -1, int32(0), uint64(0)
