@@ -216,3 +216,16 @@ func TestWordClassFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceEnds: the table marks exactly '.', '!' and '?'.
+func TestSentenceEnds(t *testing.T) {
+	for c := range 128 {
+		want := c == '.' || c == '!' || c == '?'
+		if got := sentenceEnds[c] == 1; got != want || sentenceEnds[c] > 1 {
+			t.Errorf("%q: %v, want %v", rune(c), got, want)
+		}
+	}
+	if uint16(1)<<7 != tSentence {
+		t.Errorf("tSentence is %d, the table's bit lands on 128", tSentence)
+	}
+}
