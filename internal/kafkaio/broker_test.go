@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -186,16 +185,6 @@ func (b *secureBroker) failedAuthentications(t *testing.T) int {
 		t.Fatal(err)
 	}
 	return bytes.Count(log, []byte("Failed authentication with"))
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
 }
 
 func randHex(t *testing.T, n int) string {

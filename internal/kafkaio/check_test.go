@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsworker/newsworker/internal/config"
 	"github.com/newsworker/newsworker/internal/kafkaio"
+	"github.com/newsworker/newsworker/internal/kafkatest"
 )
 
 // TestCheckClassifies runs Check against local listeners that fail the way
@@ -42,7 +43,7 @@ func TestCheckClassifies(t *testing.T) {
 		_, _ = io.Copy(io.Discard, tc)
 	})
 	plainAddr := serve(t, func(c net.Conn) { _, _ = c.Write([]byte("HTTP/1.0 400 Bad Request\r\n\r\n")) })
-	closedAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	closedAddr := "127.0.0.1:" + strconv.Itoa(kafkatest.FreePort(t))
 
 	tests := []struct {
 		name   string

@@ -50,13 +50,12 @@ func FreePort(t testing.TB) int {
 // this one may take it before the broker binds it.
 func ListenPort(t testing.TB) int {
 	t.Helper()
-	rnd := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), uint64(os.Getpid())))
 	low := ephemeralLow()
 	if low <= 11000 {
 		return FreePort(t)
 	}
 	for range 200 {
-		port := 10000 + rnd.IntN(low-10000)
+		port := 10000 + rand.IntN(low-10000)
 		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 		if err == nil {
 			l.Close()

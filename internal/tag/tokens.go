@@ -44,15 +44,13 @@ const asciiClass = "" +
 const wordClassFlags = "\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00" +
 	"\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 
-// sentenceEnds has 1 at '!' (33), '.' (46) and '?' (63), for ASCII bytes.
-const sentenceEnds = "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
-	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
-	"\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00" +
-	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01" +
-	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
-	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
-	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
-	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+// sentenceEnds has bit c set for the bytes that end a sentence: '!', '.'
+// and '?'.
+const sentenceEnds uint64 = 1<<'!' | 1<<'.' | 1<<'?'
+
+// sentenceStart is tSentence after a byte that ends a sentence, else 0,
+// without a branch (a shift of 64 or more gives 0).
+func sentenceStart(c byte) uint16 { return uint16(sentenceEnds>>c&1) * tSentence }
 
 // tokenize appends the tokens of s to dst. It is linear in len(s) and
 // allocates only when dst grows.
@@ -89,7 +87,7 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 		start := i
 		if k == 'p' {
 			i++
-			pending = uint16(sentenceEnds[c&127]) << 7 // tSentence after '.', '!' and '?'
+			pending = sentenceStart(c)
 			dst = append(dst, token{start: int32(start), end: int32(i), key: keyFinish(keyChunk(keySeed, uint64(c)), 1), flags: flags})
 			continue
 		}

@@ -217,15 +217,15 @@ func TestWordClassFlags(t *testing.T) {
 	}
 }
 
-// TestSentenceEnds: the table marks exactly '.', '!' and '?'.
-func TestSentenceEnds(t *testing.T) {
-	for c := range 128 {
-		want := c == '.' || c == '!' || c == '?'
-		if got := sentenceEnds[c] == 1; got != want || sentenceEnds[c] > 1 {
-			t.Errorf("%q: %v, want %v", rune(c), got, want)
+// TestSentenceStart: exactly '.', '!' and '?' start a sentence after them.
+func TestSentenceStart(t *testing.T) {
+	for c := range 256 {
+		want := uint16(0)
+		if c == '.' || c == '!' || c == '?' {
+			want = tSentence
 		}
-	}
-	if uint16(1)<<7 != tSentence {
-		t.Errorf("tSentence is %d, the table's bit lands on 128", tSentence)
+		if got := sentenceStart(byte(c)); got != want {
+			t.Errorf("%q: %d, want %d", rune(c), got, want)
+		}
 	}
 }

@@ -58,8 +58,8 @@ type topicAuto struct {
 	symClasses [][]int32     // by symbol: the classes that have it
 	sets       [][]int32     // by state: its trie nodes, ascending
 	ids        map[string]int32
-	rootState  []int32 // by class: the state reached from the root
-	trans      map[uint64]int32
+	rootState  []int32          // by class: the state reached from the root
+	trans      map[uint64]int32 // the moves kept, by topicMoveKey
 }
 
 type topicEdge struct{ sym, to int32 }
@@ -76,19 +76,13 @@ func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
 	a := &topicAuto{b: b, ids: map[string]int32{"": 0}, sets: [][]int32{nil}, trans: map[uint64]int32{}}
 	a.trie()
 	exactKeys, wildKeys := slices.Sorted(maps.Keys(b.exact)), slices.Sorted(maps.Keys(b.wild))
-	prefixOf := make(map[int32]string, len(b.wild))
-	for k, sym := range b.symbols {
-		if k[0] == 'p' {
-			prefixOf[sym] = k[2:]
-		}
-	}
 	exactClass := make(map[uint64]int32, len(exactKeys))
 	for _, h := range exactKeys {
 		exactClass[h] = a.class(append(b.prefixSyms(b.words[h]), b.exact[h]))
 	}
 	wildClass := make(map[uint64]int32, len(wildKeys))
 	for _, h := range wildKeys {
-		wildClass[h] = a.class(b.prefixSyms(prefixOf[b.wild[h]]))
+		wildClass[h] = a.class(b.prefixSyms(b.prefixes[h]))
 	}
 	if len(a.classes) >= topicMaxClasses {
 		return fmt.Errorf("topic rules: %d distinct words and wildcard prefixes, at most %d", len(a.classes), topicMaxClasses-1)
@@ -242,7 +236,7 @@ func (a *topicAuto) states() error {
 					}
 				}
 			}
-			a.trans[uint64(x)<<32|uint64(c)] = a.intern(buf)
+			a.trans[topicMoveKey(x, c)] = a.intern(buf)
 		}
 		// Rules whose phrases overlap in pathological ways are refused
 		// instead of exhausting memory.

@@ -15,6 +15,7 @@ type topicBuilder struct {
 	exact    map[uint64]int32  // word hash → symbol
 	words    map[uint64]string // word hash → word
 	wild     map[uint64]int32  // prefix hash → symbol
+	prefixes map[uint64]string // prefix hash → prefix
 	wildLens uint64            // bit n: some prefix is n bytes long
 	starts   topicStarts
 	pedges   map[uint64]int32 // phrase trie: node<<32 | symbol → child
@@ -24,17 +25,18 @@ type topicBuilder struct {
 
 func newTopicBuilder() *topicBuilder {
 	return &topicBuilder{
-		symbols: make(map[string]int32),
-		exact:   make(map[uint64]int32),
-		words:   make(map[uint64]string),
-		wild:    make(map[uint64]int32),
-		pedges:  make(map[uint64]int32),
-		pouts:   make([][]topicOut, 1),
+		symbols:  make(map[string]int32),
+		exact:    make(map[uint64]int32),
+		words:    make(map[uint64]string),
+		wild:     make(map[uint64]int32),
+		prefixes: make(map[uint64]string),
+		pedges:   make(map[uint64]int32),
+		pouts:    make([][]topicOut, 1),
 	}
 }
 
 // addPhrase splits a phrase into folded words ("interest rate*" → the word
-// "interest", the prefix "rate") and threads them into both tries.
+// "interest", the prefix "rate") and threads them into the phrase trie.
 // Punctuation separates words as it does in text ("d'état" is "d", "etat").
 func (b *topicBuilder) addPhrase(text string, out topicOut) error {
 	node, words := int32(0), 0
@@ -101,7 +103,7 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 		if len(word) > 63 {
 			return 0, fmt.Errorf("wildcard prefix %q is too long", word)
 		}
-		b.wild[h], b.wildLens = sym, b.wildLens|1<<len(word)
+		b.wild[h], b.prefixes[h], b.wildLens = sym, word, b.wildLens|1<<len(word)
 		b.starts.add(word)
 	} else {
 		b.exact[h], b.words[h] = sym, word
@@ -109,11 +111,6 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 	b.symbols[key] = sym
 	return sym, nil
 }
-
-// Words are found by the key the tokenizer gives them (see keys.go); a
-// wildcard prefix by FNV-1a over its folded bytes, which the scan computes
-// byte by byte for words no rule has, up to the longest prefix. Each table
-// has a bit set over its keys in front of it.
 
 // topicStarts holds the first bytes of the wildcard prefixes that begin
 // with ASCII letters or digits, as exact bit sets indexed in base 36: the
@@ -189,7 +186,9 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 
 // topicTable maps word hashes to their class and the state they reach from
 // the root, by open addressing in 16-byte slots: the scan probes it once per
-// word.
+// word. Words are found by the key the tokenizer gives them (see keys.go); a
+// wildcard prefix by FNV-1a over its folded bytes, which the scan computes
+// byte by byte for words no rule has, up to the longest prefix.
 type topicTable struct {
 	slots []topicSlot
 	mask  uint64
@@ -253,7 +252,10 @@ const (
 
 func topicMoveHash(k uint64, shift uint) uint64 { return k * 0x9E3779B97F4A7C15 >> shift }
 
-// newTopicMoves takes the moves keyed by state<<32 | class.
+// topicMoveKey is a move's key: its state and the class it moves on.
+func topicMoveKey(state, class int32) uint64 { return uint64(state)<<20 | uint64(class) }
+
+// newTopicMoves takes the moves by topicMoveKey.
 func newTopicMoves(m map[uint64]int32) topicMoves {
 	size, shift := uint64(16), uint(60)
 	for size*3 < uint64(4*len(m)) { // up to 3/4 full: eight slots share a cache line
@@ -261,18 +263,16 @@ func newTopicMoves(m map[uint64]int32) topicMoves {
 	}
 	t := topicMoves{slots: make([]uint64, size), shift: shift, mask: size - 1}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		key := k>>32<<20 | k&(topicMaxClasses-1)
-		i := topicMoveHash(key, shift)
+		i := topicMoveHash(k, shift)
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = key<<22 | uint64(m[k])
+		t.slots[i] = k<<22 | uint64(m[k])
 	}
 	return t
 }
 
-func (t *topicMoves) get(state, class int32) (int32, bool) {
-	key := uint64(state)<<20 | uint64(class)
+func (t *topicMoves) get(key uint64) (int32, bool) {
 	for i := topicMoveHash(key, t.shift); t.slots[i] != 0; i = (i + 1) & t.mask {
 		if t.slots[i]>>22 == key {
 			return int32(t.slots[i] & (topicMaxStates - 1)), true

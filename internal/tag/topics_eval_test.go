@@ -61,6 +61,22 @@ func topicSplitText(raw json.RawMessage) (title, text string) {
 	return title, text
 }
 
+// builtinTopicScorer compiles the built-in rules and returns each
+// concept's parent by code.
+func builtinTopicScorer(t *testing.T) (*topicScorer, map[string]string) {
+	t.Helper()
+	rules := builtinTopicRules(t)
+	s, err := newTopicScorer(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent := map[string]string{}
+	for _, r := range rules {
+		parent[r.Code] = r.Parent
+	}
+	return s, parent
+}
+
 // topicTopAncestor follows parents to the top-level concept.
 func topicTopAncestor(parent map[string]string, code string) string {
 	for parent[code] != "" {
@@ -73,15 +89,7 @@ func topicTopAncestor(parent map[string]string, code string) string {
 // ancestor of the highest-score topic must be the section's concept.
 func TestTopicsBBC(t *testing.T) {
 	cases := readTopicEval(t, "bbc-dev.jsonl")
-	rules := builtinTopicRules(t)
-	s, err := newTopicScorer(rules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	parent := map[string]string{}
-	for _, r := range rules {
-		parent[r.Code] = r.Parent
-	}
+	s, parent := builtinTopicScorer(t)
 	right := 0
 	confusion := map[string]int{}
 	for _, c := range cases {
@@ -120,15 +128,7 @@ func TestTopicsBBC(t *testing.T) {
 // one).
 func TestTopicsSeed(t *testing.T) {
 	cases := readTopicEval(t, "seed.jsonl")
-	rules := builtinTopicRules(t)
-	s, err := newTopicScorer(rules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	parent := map[string]string{}
-	for _, r := range rules {
-		parent[r.Code] = r.Parent
-	}
+	s, parent := builtinTopicScorer(t)
 	for _, c := range cases {
 		title, text := topicSplitText(c.Item)
 		got, err := s.score(context.Background(), title, text)

@@ -68,25 +68,24 @@ func (s *topicScorer) move(state, root int32, w *topicSlot) int32 {
 	}
 	sig := s.sigs[w.class]
 	if x.deep&topicFold16(sig) != 0 {
-		if to, ok := s.trans.get(state, w.class); ok {
+		if to, ok := s.trans.get(topicMoveKey(state, w.class)); ok {
 			return to
 		}
 	}
 	if x.first&sig != 0 {
-		if to, ok := s.trans.get(root, w.class); ok {
+		if to, ok := s.trans.get(topicMoveKey(root, w.class)); ok {
 			return to
 		}
 	}
 	return w.state
 }
 
-// topicAt is where the scan stands: field, paragraph, the current word and
-// the field's length.
+// topicAt is where the scan stands: field, paragraph and the field's
+// length.
 type topicAt struct {
-	field      int8
-	para       int32
-	start, end int32
-	n          int
+	field int8
+	para  int32
+	n     int
 }
 
 // topicParaBreak reports whether the gap between two words holds a blank
@@ -109,9 +108,9 @@ func topicParaBreak(gap string) bool {
 // prefix returns the entry of the longest wildcard prefix that a word no
 // rule has starts with, or nil: it hashes the folded bytes as the tokenizer
 // does, up to the longest prefix, and probes the table at each length some
-// prefix has. A word that starts with three
-// ASCII letters or digits is first checked against topicStarts, which ends
-// most of them after three bytes.
+// prefix has. A word that starts with three ASCII letters or digits is
+// first checked against topicStarts, which ends most of them after three
+// bytes.
 func (s *topicScorer) prefix(word string) *topicSlot {
 	if s.starts.three == nil {
 		return s.prefixFrom(nil, word, 0, fnvOffset)
