@@ -59,7 +59,7 @@ bench-e2e:
 	$(GO) test -run '^$$' -bench EndToEnd -benchtime 1x -count 3 ./internal/service
 
 eval:
-	$(GO) run ./cmd/newsworker eval ../shared/eval/seed.jsonl ../shared/eval/reuters-dev.jsonl ../shared/eval/bbc-dev.jsonl
+	$(GO) run ./cmd/newsworker eval ../shared/eval/seed.jsonl ../shared/eval/reuters-dev.jsonl ../shared/eval/bbc-dev.jsonl ../shared/eval/geo-lgl-dev.jsonl ../shared/eval/topics-modern-dev.jsonl
 
 broker-start:
 	$(KAFKA) start

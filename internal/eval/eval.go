@@ -49,7 +49,8 @@ type Case struct {
 // Gold holds the labels; a nil slice means the key is absent, so the metric
 // does not apply.
 type Gold struct {
-	Countries  []string       `json:"countries"`
+	Countries  []string       `json:"countries"`           // what the story is about: salience ≥ 0.5
+	Mentioned  []string       `json:"countries_mentioned"` // every country the text mentions
 	Focus      []string       `json:"focus_countries"`
 	Officials  []GoldOfficial `json:"officials"`
 	People     []string       `json:"people"`

@@ -61,20 +61,43 @@ func TestCountriesMicro(t *testing.T) {
 		{ID: "3", Value: []byte("3"), Gold: Gold{Countries: []string{"JP"}}}, // errors: counts as empty
 	}
 	p := fakeProcessor{
-		"1": {Countries: []event.Country{{Code: "RU"}, {Code: "US"}, {Code: "FR"}}},
-		"2": {Countries: []event.Country{{Code: "GB"}}},
+		"1": {Countries: []event.Country{{Code: "RU", Salience: 0.9}, {Code: "US", Salience: 0.5}, {Code: "FR", Salience: 0.7}, {Code: "DE", Salience: 0.49}}},
+		"2": {Countries: []event.Country{{Code: "GB", Salience: 1}}},
 	}
 	recs, errs := process(context.Background(), p, cases, 2)
 	r := Score("f", cases, recs, errs, nil, true)
 	c := r.Countries
 	if c.TP != 3 || c.FP != 1 || c.FN != 1 || r.Errors != 1 {
-		t.Fatalf("counts = %+v errors %d", c, r.Errors)
+		t.Fatalf("counts = %+v errors %d (DE below 0.5 must not count)", c, r.Errors)
 	}
 	if !near(c.Precision, 0.75) || !near(c.Recall, 0.75) || !near(c.F1, 0.75) {
 		t.Errorf("prf = %+v", c)
 	}
 	if len(r.Details) != 2 {
 		t.Errorf("details = %+v", r.Details)
+	}
+	if r.Mentioned != nil {
+		t.Errorf("countries mentioned scored without gold.countries_mentioned: %+v", r.Mentioned)
+	}
+}
+
+// TestCountriesMentioned: gold.countries_mentioned is scored against the
+// whole countries list, whatever the salience.
+func TestCountriesMentioned(t *testing.T) {
+	cases := []Case{
+		{ID: "1", Value: []byte("1"), Gold: Gold{Mentioned: []string{"US", "CA", "YU"}}},
+	}
+	p := fakeProcessor{
+		"1": {Countries: []event.Country{{Code: "US", Salience: 0.9}, {Code: "RS", Salience: 0.1}, {Code: "MX", Salience: 0.05}}},
+	}
+	recs, errs := process(context.Background(), p, cases, 1)
+	r := Score("f", cases, recs, errs, nil, false)
+	m := r.Mentioned
+	if r.Countries != nil || m == nil {
+		t.Fatalf("countries %+v mentioned %+v", r.Countries, m)
+	}
+	if m.TP != 2 || m.FP != 1 || m.FN != 1 {
+		t.Errorf("counts = %+v, want tp 2 fp 1 fn 1", m)
 	}
 }
 
@@ -159,7 +182,7 @@ func TestRunTableAndJSON(t *testing.T) {
 	if err := os.WriteFile(f, []byte(line), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p := fakeProcessor{"Russia talks": {Countries: []event.Country{{Code: "RU"}}, Officials: officials("Vladimir Putin"),
+	p := fakeProcessor{"Russia talks": {Countries: []event.Country{{Code: "RU", Salience: 1}}, Officials: officials("Vladimir Putin"),
 		Topics: []event.Topic{{Code: "medtop:11000000", Score: 1}}}}
 	var out bytes.Buffer
 	if err := Run(context.Background(), []string{f}, p, Options{Broader: map[string]string{}}, &out); err != nil {

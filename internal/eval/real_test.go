@@ -40,7 +40,8 @@ func TestSharedEval(t *testing.T) {
 	}
 	files := []string{filepath.Join(dir, "seed.jsonl")}
 	if os.Getenv("NEWSWORKER_EVAL") == "1" {
-		files = append(files, filepath.Join(dir, "reuters-dev.jsonl"), filepath.Join(dir, "bbc-dev.jsonl"))
+		files = append(files, filepath.Join(dir, "reuters-dev.jsonl"), filepath.Join(dir, "bbc-dev.jsonl"),
+			filepath.Join(dir, "geo-lgl-dev.jsonl"), filepath.Join(dir, "topics-modern-dev.jsonl"))
 	}
 	var out bytes.Buffer
 	opts := eval.Options{Verbose: os.Getenv("NEWSWORKER_EVAL_V") == "1", JSON: os.Getenv("NEWSWORKER_EVAL_JSON") == "1"}

@@ -17,6 +17,9 @@ func writeTable(w io.Writer, reports []*Report, verbose bool) error {
 		if m := r.Countries; m != nil {
 			fmt.Fprintf(tw, "%s\tcountries\t%.3f\t%.3f\t%.3f\ttp %d fp %d fn %d\n", r.File, m.Precision, m.Recall, m.F1, m.TP, m.FP, m.FN)
 		}
+		if m := r.Mentioned; m != nil {
+			fmt.Fprintf(tw, "%s\tcountries mentioned\t%.3f\t%.3f\t%.3f\ttp %d fp %d fn %d\n", r.File, m.Precision, m.Recall, m.F1, m.TP, m.FP, m.FN)
+		}
 		if m := r.Focus; m != nil {
 			fmt.Fprintf(tw, "%s\tfocus countries\t%.3f\t%.3f\t%.3f\ttp %d fp %d fn %d\n", r.File, m.Precision, m.Recall, m.F1, m.TP, m.FP, m.FN)
 		}

@@ -62,6 +62,7 @@ type Report struct {
 	Cases     int             `json:"cases"`
 	Errors    int             `json:"errors"`
 	Countries *PRF            `json:"countries,omitempty"`
+	Mentioned *PRF            `json:"countries_mentioned,omitempty"`
 	Focus     *PRF            `json:"focus,omitempty"`
 	People    *Ratio          `json:"people_recall,omitempty"`
 	Officials *OfficialsScore `json:"officials,omitempty"`
@@ -95,6 +96,23 @@ func modernCodes(codes []string) []string {
 	return out
 }
 
+// AboutSalience is the salience from which a country counts as what the
+// story is about (shared/eval/README.md: gold.countries is scored against the
+// record's countries with salience ≥ 0.5).
+const AboutSalience = 0.5
+
+// countryCodes lists the record's country codes whose salience is at least
+// min, historic codes mapped to today's state.
+func countryCodes(cs []event.Country, min float64) []string {
+	pred := make([]string, 0, len(cs))
+	for _, pc := range cs {
+		if pc.Salience >= min {
+			pred = append(pred, pc.Code)
+		}
+	}
+	return modernCodes(pred)
+}
+
 // Score scores one file's records against its cases.
 func Score(file string, cases []Case, recs []event.Record, errs []error, broader map[string]string, verbose bool) *Report {
 	r := &Report{File: file, Cases: len(cases)}
@@ -110,12 +128,13 @@ func Score(file string, cases []Case, recs []event.Record, errs []error, broader
 		g := c.Gold
 		if g.Countries != nil {
 			r.Countries = orNew(r.Countries)
-			pred := make([]string, 0, len(rec.Countries))
-			for _, pc := range rec.Countries {
-				pred = append(pred, pc.Code)
-			}
-			missed, false_ := setScore(r.Countries, modernCodes(pred), modernCodes(g.Countries))
+			missed, false_ := setScore(r.Countries, countryCodes(rec.Countries, AboutSalience), modernCodes(g.Countries))
 			d.add("country", missed, false_)
+		}
+		if g.Mentioned != nil {
+			r.Mentioned = orNew(r.Mentioned)
+			missed, false_ := setScore(r.Mentioned, countryCodes(rec.Countries, 0), modernCodes(g.Mentioned))
+			d.add("mentioned", missed, false_)
 		}
 		if g.Focus != nil {
 			r.Focus = orNew(r.Focus)
@@ -158,6 +177,9 @@ func Score(file string, cases []Case, recs []event.Record, errs []error, broader
 	}
 	if r.Countries != nil {
 		r.Countries.finish()
+	}
+	if r.Mentioned != nil {
+		r.Mentioned.finish()
 	}
 	if r.Focus != nil {
 		r.Focus.finish()

@@ -16,8 +16,10 @@ import (
 )
 
 // TestSeed checks the project's specification article end to end with the
-// built-in gazetteer: every labeled country and no other, focus exactly the
-// labeled focus, every labeled official with the right country and status.
+// built-in gazetteer: every country the article mentions and no other
+// (gold.countries_mentioned, scored against the whole countries list), focus
+// exactly the labeled focus and each focus country about the story
+// (salience ≥ 0.5), every labeled official with the right country and status.
 func TestSeed(t *testing.T) {
 	f, err := os.Open(filepath.Join("..", "..", "..", "shared", "eval", "seed.jsonl"))
 	if err != nil {
@@ -27,7 +29,7 @@ func TestSeed(t *testing.T) {
 	var c struct {
 		Item string `json:"item"`
 		Gold struct {
-			Countries []string `json:"countries"`
+			Countries []string `json:"countries_mentioned"`
 			Focus     []string `json:"focus_countries"`
 			Officials []struct {
 				Name, Country, Status string
@@ -71,6 +73,11 @@ func TestSeed(t *testing.T) {
 	}
 	if !slices.Equal(focus, c.Gold.Focus) {
 		t.Errorf("focus = %v, want %v", focus, c.Gold.Focus)
+	}
+	for _, cc := range rec.Countries {
+		if slices.Contains(c.Gold.Focus, cc.Code) && cc.Salience < 0.5 {
+			t.Errorf("focus country %s has salience %.2f, want ≥ 0.5", cc.Code, cc.Salience)
+		}
 	}
 	for _, want := range c.Gold.Officials {
 		o := findOfficial(rec.Officials, want.Name)
