@@ -7,7 +7,7 @@ KAFKA := deploy/kafka/kafka.sh
 export NEWSWORKER_TEST_BROKERS ?= 127.0.0.1:9092
 FUZZTIME ?= 10s
 
-.PHONY: build test unit vet fuzz fuzz-long soak bench bench-e2e demo broker-start broker-stop eval
+.PHONY: data data-check build test unit vet fuzz fuzz-long soak bench bench-e2e demo broker-start broker-stop eval
 
 build:
 	$(GO) build -o bin/newsworker ./cmd/newsworker
@@ -57,6 +57,18 @@ bench:
 bench-e2e:
 	@$(KAFKA) start
 	$(GO) test -run '^$$' -bench EndToEnd -benchtime 1x -count 3 ./internal/service
+
+# Generated tables: every built-in table that an importer of this project
+# generates from ../shared/data is rebuilt here, byte for byte (NOTICE lists
+# the sources and their licences). data-check is what CI runs: regenerate,
+# then fail if any committed table differs.
+SHARED ?= ../shared
+data:
+	@test -d $(SHARED)/data || { echo "make data: $(SHARED)/data is missing (the sources of the generated tables)"; exit 1; }
+
+data-check: data
+	@git diff --exit-code --stat -- internal/gazetteer/data || { echo "make data-check: the committed generated tables differ from what make data builds"; exit 1; }
+	@test -z "$$(git status --porcelain -- internal/gazetteer/data)" || { echo "make data-check: make data wrote files that are not committed:"; git status --porcelain -- internal/gazetteer/data; exit 1; }
 
 eval:
 	$(GO) run ./cmd/newsworker eval ../shared/eval/seed.jsonl ../shared/eval/reuters-dev.jsonl ../shared/eval/bbc-dev.jsonl ../shared/eval/geo-lgl-dev.jsonl ../shared/eval/topics-modern-dev.jsonl

@@ -96,6 +96,21 @@ func TestLoadValid(t *testing.T) {
 	}
 }
 
+// TestSourceColumn: a file may end its header with "source"; its rows then
+// carry their provenance and load like any other.
+func TestSourceColumn(t *testing.T) {
+	g, err := load([]source{userFile("x.tsv", hOrgs+"\tsource", "Fed\tFederal Reserve\tUS\tcentral_bank\thand: federalreserve.gov")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Orgs) != 1 || g.Orgs[0].Name != "Fed" || g.Orgs[0].Kind != "central_bank" {
+		t.Errorf("orgs = %+v", g.Orgs)
+	}
+	if HeaderWithSource(KindPlaces) != "place\taliases\tcountries\tkind\tflags\tsource" || HeaderWithSource("nope") != "" {
+		t.Errorf("HeaderWithSource = %q", HeaderWithSource(KindPlaces))
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -121,6 +136,8 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown country", append(base(), userFile("x.tsv", hPlaces, "Paris\t\tFR\tcapital\t")), []string{`x.tsv:2: field "countries": unknown country FR`}},
 		{"bad person id", []source{userFile("x.tsv", hPeople, "Rex\tRex\t\tPresident\thead_of_state\tUS\t\t")}, []string{"neither a Wikidata QID"}},
 		{"no header", []source{userFile("x.tsv", "# only a comment")}, []string{"x.tsv:1: no header line"}},
+		{"empty source", []source{userFile("x.tsv", hOrgs+"\tsource", "Fed\t\tUS\tcentral_bank\t")}, []string{`x.tsv:2: field "source": empty`}},
+		{"source not last", []source{userFile("x.tsv", "org\tsource\taliases\tcountry\tkind")}, []string{"x.tsv:1: header of a orgs file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

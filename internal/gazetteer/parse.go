@@ -14,6 +14,11 @@ var headers = map[string][]string{
 	KindOrgs:      {"org", "aliases", "country", "kind"},
 }
 
+// sourceColumn is the optional last column of every kind: where the row
+// came from ("factbook 2017", "geonames 4684888", "hand: <reference>").
+// When a file's header has it, every row must fill it.
+const sourceColumn = "source"
+
 // firstColumn maps the first header column to its kind.
 var firstColumn = map[string]string{
 	"code":        KindCountries,
@@ -28,6 +33,15 @@ var firstColumn = map[string]string{
 // gazetteer files (the importers), or "" for an unknown kind.
 func Header(kind string) string {
 	return strings.Join(headers[kind], "\t")
+}
+
+// HeaderWithSource is Header followed by the source column, for generated
+// tables whose every row names where it came from.
+func HeaderWithSource(kind string) string {
+	if _, ok := headers[kind]; !ok {
+		return ""
+	}
+	return Header(kind) + "\t" + sourceColumn
 }
 
 // fileData is what one file contributed, before merging.
@@ -92,12 +106,16 @@ func parseFile(name string, data []byte, wantKind string, errs *errList) *fileDa
 			if !ok {
 				return fd
 			}
-			fd.kind, cols = kind, headers[kind]
+			fd.kind, cols = kind, append([]string(nil), cells...)
 			dec = fd.decoder(kind)
 			continue
 		}
 		if len(cells) != len(cols) {
 			errs.add(pos, "", "want %d tab-separated columns (%s), got %d", len(cols), strings.Join(cols, ", "), len(cells))
+			continue
+		}
+		if cols[len(cols)-1] == sourceColumn && cells[len(cells)-1] == "" {
+			errs.add(pos, sourceColumn, "empty: a file with a source column names the source of every row")
 			continue
 		}
 		dec(&row{pos: pos, cols: cols, cells: cells, errs: errs})
@@ -114,8 +132,9 @@ func checkHeader(cells []string, pos Pos, wantKind string, errs *errList) (strin
 		errs.add(pos, "", "unknown header %q: the first column must be one of code, place, person_id, topic, role_phrase, org", cells[0])
 		return "", false
 	}
-	if want := headers[kind]; strings.Join(cells, "\t") != strings.Join(want, "\t") {
-		errs.add(pos, "", "header of a %s file must be exactly %q", kind, strings.Join(want, " "))
+	want := strings.Join(headers[kind], "\t")
+	if got := strings.Join(cells, "\t"); got != want && got != want+"\t"+sourceColumn {
+		errs.add(pos, "", "header of a %s file must be exactly %q, optionally followed by %q", kind, strings.Join(headers[kind], " "), sourceColumn)
 		return "", false
 	}
 	if wantKind != "" && kind != wantKind {
