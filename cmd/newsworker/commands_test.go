@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsworker/newsworker/internal/eventcheck"
+	"github.com/newsworker/newsworker/internal/sharedtest"
 )
 
 // TestTagOneLinePerLine: `newsworker tag` writes exactly one line per input
@@ -49,9 +50,9 @@ func TestTagOneLinePerLine(t *testing.T) {
 // TestTagEvalFiles keeps the contract on the shared eval items.
 func TestTagEvalFiles(t *testing.T) {
 	for _, name := range []string{"seed.jsonl", "bbc-dev.jsonl", "reuters-dev.jsonl"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "eval", name))
+		b, err := os.ReadFile(sharedtest.Path(t, "eval/"+name))
 		if err != nil {
-			t.Skipf("skipping: ../shared/eval not available (%v)", err)
+			t.Fatal(err)
 		}
 		var items bytes.Buffer
 		sc := bufio.NewScanner(bytes.NewReader(b))

@@ -10,6 +10,7 @@ import (
 	"github.com/newsworker/newsworker/internal/eval"
 	"github.com/newsworker/newsworker/internal/gazetteer"
 	"github.com/newsworker/newsworker/internal/pipeline"
+	"github.com/newsworker/newsworker/internal/sharedtest"
 	"github.com/newsworker/newsworker/internal/tag"
 	"github.com/newsworker/newsworker/pkg/event"
 )
@@ -26,10 +27,7 @@ func (v valueProcessor) Process(ctx context.Context, value []byte) (event.Record
 // files only with NEWSWORKER_EVAL=1 (they take a while and are a
 // measurement, not a test).
 func TestSharedEval(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "eval")
-	if _, err := os.Stat(filepath.Join(dir, "seed.jsonl")); err != nil {
-		t.Skip("../shared/eval not present: skipping the shared eval")
-	}
+	dir := filepath.Dir(sharedtest.Path(t, "eval/seed.jsonl"))
 	g, err := gazetteer.Builtin()
 	if err != nil {
 		t.Fatal(err)

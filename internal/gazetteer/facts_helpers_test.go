@@ -1,44 +1,20 @@
 package gazetteer_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/sharedtest"
 )
 
 // sharedData returns the path of a file under ../shared/data (beside the
-// repository), or skips the test when it is absent: the reference data is
-// other people's and is never part of the project. NEWSWORKER_SHARED_DATA
-// overrides the location.
+// repository), or skips the test when it is absent (fails it when CI=true):
+// the reference data is other people's and is never part of the project.
 func sharedData(t testing.TB, rel string) string {
 	t.Helper()
-	dir := os.Getenv("NEWSWORKER_SHARED_DATA")
-	if dir == "" {
-		root, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(root)
-			if parent == root {
-				t.Skip("skipped: repository root (go.mod) not found, so ../shared/data cannot be located")
-			}
-			root = parent
-		}
-		dir = filepath.Join(root, "..", "shared", "data")
-	}
-	p := filepath.Join(dir, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("skipped: reference file %s is absent (fact tests need ../shared/data beside the repository)", p)
-	}
-	return p
+	return sharedtest.Path(t, "data/"+rel)
 }
 
 func builtin(t testing.TB) *gazetteer.Gazetteer {

@@ -15,6 +15,7 @@ import (
 	"github.com/newsworker/newsworker/internal/kafkatest"
 	"github.com/newsworker/newsworker/internal/pipeline"
 	"github.com/newsworker/newsworker/internal/service"
+	"github.com/newsworker/newsworker/internal/sharedtest"
 )
 
 const testMaxItem = 64 << 10
@@ -157,9 +158,9 @@ func TestMixedItemsEndToEnd(t *testing.T) {
 // TestSeedArticle: the seed article as a plain-text message.
 func TestSeedArticle(t *testing.T) {
 	brokers := kafkatest.Brokers(t)
-	seed, err := os.ReadFile("../../../shared/eval/seed.jsonl")
+	seed, err := os.ReadFile(sharedtest.Path(t, "eval/seed.jsonl"))
 	if err != nil {
-		t.Skipf("skipping: ../shared/eval/seed.jsonl not found (%v)", err)
+		t.Fatal(err)
 	}
 	text := seedText(t, seed)
 	tp := newTopics(t, brokers, 1)

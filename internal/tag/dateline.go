@@ -142,7 +142,8 @@ func placeSpan(text string, d *event.Dateline) (int, int) {
 }
 
 // guessDateline reads a dateline the caller did not find, for wire copy
-// typed by hand ("Chicago, March 3 -", "DALLAS, MArch 20 -"): capitalised
+// typed by hand ("Chicago, March 3 -", or with a stray capital, "BOSTON,
+// MArch 3 -"): capitalised
 // words and an optional ", Qualifier" at the very start of the text,
 // followed by a month, a day or a dash. It returns nil when the opening
 // does not look like one.

@@ -9,32 +9,15 @@ import (
 	"time"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/sharedtest"
 )
 
 // sharedData returns the path of a file under ../shared/data (beside the
-// repository) or skips: those files are other people's data and never part
-// of the project. NEWSWORKER_SHARED_DATA overrides the location.
+// repository) or skips (fails when CI=true): those files are other people's
+// data and never part of the project.
 func sharedData(t *testing.T, rel string) string {
 	t.Helper()
-	dir := os.Getenv("NEWSWORKER_SHARED_DATA")
-	if dir == "" {
-		root, _ := os.Getwd()
-		for {
-			if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-				break
-			}
-			if filepath.Dir(root) == root {
-				t.Skip("skipped: repository root not found, so ../shared/data cannot be located")
-			}
-			root = filepath.Dir(root)
-		}
-		dir = filepath.Join(root, "..", "shared", "data")
-	}
-	p := filepath.Join(dir, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("skipped: %s is absent (real-file importer tests need ../shared/data beside the repository)", p)
-	}
-	return p
+	return sharedtest.Path(t, "data/"+rel)
 }
 
 // referenceCountries indexes mledoze/countries, so that the real-file tests
