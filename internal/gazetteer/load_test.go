@@ -111,6 +111,25 @@ func TestSourceColumn(t *testing.T) {
 	}
 }
 
+// TestSubdivision: an ISO 3166-2 code in the countries cell gives the
+// country and the state; the same name with and without it are two rows.
+func TestSubdivision(t *testing.T) {
+	g, err := load([]source{userFile("x.tsv", hPlaces+"\tsource",
+		"Athens\t\tUS-GA\tcity\t\tgeonames 4180386",
+		"Athens\t\tUS\tcity\tambiguous\thand: test",
+		"London\t\tCA-ON\tcity\tambiguous\tgeonames 6058560")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range g.Places {
+		got = append(got, p.Name+" "+strings.Join(p.Countries, ",")+" "+p.Subdivision)
+	}
+	if want := "Athens US |Athens US US-GA|London CA CA-ON"; strings.Join(got, "|") != want {
+		t.Errorf("places = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -132,6 +151,8 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate across built-in files", []source{file("a.tsv", KindRoles, hRoles, "premier\tPremier\thead_of_government\t"), file("b.tsv", KindRoles, hRoles, "premier\tPremier\thead_of_government\t")}, []string{`b.tsv:2: role phrase "premier" is already defined at a.tsv:2`}},
 		{"person renamed", []source{file("a.tsv", KindPeople, hPeople, "Q5\tX Y\t\tPresident\thead_of_state\tRU\t\t"), file("b.tsv", KindPeople, hPeople, "Q5\tX Z\t\tPresident\thead_of_state\tUS\t\t")}, []string{`b.tsv:2: field "name": Q5 is named "X Y" at a.tsv:2`}},
 		{"several countries not multi", []source{userFile("x.tsv", hPlaces, "Nowhere\t\tRU,US\tcity\t")}, []string{"only allowed for kind multi"}},
+		{"bad subdivision", []source{userFile("x.tsv", hPlaces, "Athens\t\tUS-georgia\tcity\t")}, []string{`"US-georgia" is not an ISO 3166-2 subdivision code`}},
+		{"subdivision in a multi", []source{userFile("x.tsv", hPlaces, "Twin\t\tUS-GA,CA\tmulti\t")}, []string{"a subdivision code is only allowed alone"}},
 		{"ambiguous form not a name", []source{userFile("x.tsv", hCountries, "GE\tGEO\tGeorgia\t\t\tGeorgian")}, []string{`"Georgian" is not the name`}},
 		{"unknown country", append(base(), userFile("x.tsv", hPlaces, "Paris\t\tFR\tcapital\t")), []string{`x.tsv:2: field "countries": unknown country FR`}},
 		{"bad person id", []source{userFile("x.tsv", hPeople, "Rex\tRex\t\tPresident\thead_of_state\tUS\t\t")}, []string{"neither a Wikidata QID"}},

@@ -55,8 +55,12 @@ type Place struct {
 	Aliases   []string
 	Countries []string
 	Kind      string // capital, city, region, state, metonym, multi, landmark
-	Ambiguous bool
-	Pos       Pos
+	// Subdivision is the ISO 3166-2 code of the first-level division the
+	// place is in, or is ("US-GA" for Athens, Georgia and for Georgia the
+	// state); "" when the row does not say.
+	Subdivision string
+	Ambiguous   bool
+	Pos         Pos
 }
 
 // Term is one period in one office.
