@@ -21,7 +21,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import "+kind, flag.ContinueOnError)
 	minPop := fs.Int("min-population", 0, "geonames: skip places with fewer inhabitants")
 	regions := fs.Bool("regions", false, "geonames: also write first-level divisions (allCountries.txt)")
-	maxAliases := fs.Int("max-aliases", 20, "geonames: alternate names kept per place (0: all)")
+	maxAliases := fs.Int("max-aliases", 20, "geonames: alternate names kept per place (0: all, -1: none)")
+	subdivisions := fs.Bool("subdivisions", false, "geonames: write US and Canadian places with their state or province (ISO 3166-2, \"US-GA\")")
+	source := fs.Bool("source", false, "geonames: add the source column (\"geonames 4180386\")")
 	only := fs.String("countries", "", "geonames: keep only these ISO alpha-2 codes, comma-separated")
 	format := fs.String("format", "csv", "wikidata: csv or json")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -47,7 +49,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		if *only != "" {
 			cc = strings.Split(*only, ",")
 		}
-		st, err = importers.GeoNames(f, stdout, importers.GeoNamesOptions{MinPopulation: *minPop, Regions: *regions, MaxAliases: *maxAliases, Countries: cc})
+		st, err = importers.GeoNames(f, stdout, importers.GeoNamesOptions{MinPopulation: *minPop, Regions: *regions, MaxAliases: *maxAliases, Countries: cc,
+			Subdivisions: *subdivisions, Source: *source})
 	case "wikidata":
 		st, err = importers.Wikidata(f, stdout, importers.Format(*format), countries)
 	case "cameo":

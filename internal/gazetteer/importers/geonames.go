@@ -21,11 +21,20 @@ type GeoNamesOptions struct {
 	// region; they are in allCountries.txt, not in the cities files.
 	Regions bool
 	// MaxAliases keeps at most this many alternate names per place, in
-	// GeoNames' order (0 keeps all).
+	// GeoNames' order (0 keeps all, a negative number none: only the ASCII
+	// spelling of an accented name is kept then).
 	MaxAliases int
 	// Countries keeps only places in these ISO alpha-2 countries (empty
-	// keeps all).
+	// keeps all). Whether a bigger place of the same name exists elsewhere
+	// is still judged against every country of the input.
 	Countries []string
+	// Subdivisions writes a place's country as the ISO 3166-2 code of its
+	// state or province ("US-GA", "CA-ON") where GeoNames' admin1 code maps
+	// to one (the United States and Canada), and keeps one place per name
+	// and subdivision instead of one per name and country.
+	Subdivisions bool
+	// Source adds the source column: "geonames" and the place's GeoNames id.
+	Source bool
 }
 
 // geoPlace is what is kept of one GeoNames line until the whole input has
@@ -33,7 +42,17 @@ type GeoNamesOptions struct {
 // allCountries.txt.
 type geoPlace struct {
 	name, aliases, country, kind string
+	subdivision                  string // ISO 3166-2, when opts.Subdivisions and known
+	id                           string // GeoNames id
 	population                   int
+}
+
+// code is the countries cell: the subdivision when known, else the country.
+func (p geoPlace) code() string {
+	if p.subdivision != "" {
+		return p.subdivision
+	}
+	return p.country
 }
 
 var kindRank = map[string]int{"capital": 0, "city": 1, "region": 2}
@@ -49,7 +68,8 @@ var kindRank = map[string]int{"capital": 0, "city": 1, "region": 2}
 func GeoNames(r io.Reader, w io.Writer, opts GeoNamesOptions) (Stats, error) {
 	var st Stats
 	var kept []geoPlace
-	index := map[string]int{} // folded name + country → position in kept
+	index := map[string]int{} // folded name + country or subdivision → position in kept
+	tops := topPlaces{}       // every country's places, for the ambiguity flag
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 256<<10), 16<<20)
 	for sc.Scan() {
@@ -59,11 +79,14 @@ func GeoNames(r io.Reader, w io.Writer, opts GeoNamesOptions) (Stats, error) {
 		}
 		st.Read++
 		p, reason := geoNamesLine(line, opts)
+		if reason == "" || reason == skipCountry {
+			tops.add(p)
+		}
 		if reason != "" {
 			st.skip(reason)
 			continue
 		}
-		key := fold(p.name) + "\x00" + p.country
+		key := fold(p.name) + "\x00" + p.code()
 		if i, dup := index[key]; dup {
 			st.skip("smaller place of the same name in the same country")
 			if old := kept[i]; kindRank[p.kind] < kindRank[old.kind] || kindRank[p.kind] == kindRank[old.kind] && p.population > old.population {
@@ -77,17 +100,24 @@ func GeoNames(r io.Reader, w io.Writer, opts GeoNamesOptions) (Stats, error) {
 	if err := sc.Err(); err != nil {
 		return st, fmt.Errorf("import geonames: read: %w", err)
 	}
-	biggest := biggestElsewhere(kept)
-	out, err := newTSVWriter(w, gazetteer.KindPlaces, "Imported from GeoNames (geonames.org), licence CC BY 4.0.", &st)
+	header := gazetteer.Header(gazetteer.KindPlaces)
+	if opts.Source {
+		header = gazetteer.HeaderWithSource(gazetteer.KindPlaces)
+	}
+	out, err := newTSVWriterHeader(w, header, "Imported from GeoNames (geonames.org), licence CC BY 4.0.", &st)
 	if err != nil {
 		return st, fmt.Errorf("import geonames: write: %w", err)
 	}
 	for _, p := range kept {
 		flags := ""
-		if biggest(p) {
+		if tops.biggerElsewhere(p) {
 			flags = "ambiguous"
 		}
-		if err := out.row(p.name, p.aliases, p.country, p.kind, flags); err != nil {
+		cells := []string{p.name, p.aliases, p.code(), p.kind, flags}
+		if opts.Source {
+			cells = append(cells, "geonames "+p.id)
+		}
+		if err := out.row(cells...); err != nil {
 			return st, fmt.Errorf("import geonames: write: %w", err)
 		}
 	}
@@ -103,7 +133,7 @@ func geoNamesLine(line string, opts GeoNamesOptions) (geoPlace, string) {
 	if len(c) != 19 {
 		return geoPlace{}, "malformed line (want 19 columns)"
 	}
-	p := geoPlace{name: strings.TrimSpace(c[1]), country: c[8]}
+	p := geoPlace{name: strings.TrimSpace(c[1]), country: c[8], id: c[0]}
 	switch class, code := c[6], c[7]; {
 	case class == "P" && code == "PPLC":
 		p.kind = "capital"
@@ -122,16 +152,21 @@ func geoNamesLine(line string, opts GeoNamesOptions) (geoPlace, string) {
 	if len(p.country) != 2 || p.name == "" {
 		return p, "no name or country code"
 	}
-	if len(opts.Countries) > 0 && !slices.Contains(opts.Countries, p.country) {
-		return p, "country not requested"
-	}
 	p.population, _ = strconv.Atoi(c[14])
 	if p.kind != "region" && p.population < opts.MinPopulation {
 		return p, "population below minimum"
 	}
+	if len(opts.Countries) > 0 && !slices.Contains(opts.Countries, p.country) {
+		return p, skipCountry
+	}
+	if opts.Subdivisions {
+		p.subdivision = subdivision(p.country, c[10])
+	}
 	p.aliases = geoAliases(p.name, c[2], c[3], opts.MaxAliases)
 	return p, ""
 }
+
+const skipCountry = "country not requested"
 
 // geoAliases keeps the ASCII name when it differs (wire copy drops accents:
 // "Zurich" for "Zürich") and the Latin-script alternate names that differ
@@ -143,7 +178,7 @@ func geoAliases(name, ascii, alternates string, limit int) string {
 		out = append(out, ascii)
 	}
 	for _, a := range strings.Split(alternates, ",") {
-		if limit > 0 && len(out) >= limit {
+		if limit < 0 || limit > 0 && len(out) >= limit {
 			break
 		}
 		a = strings.TrimSpace(a)
@@ -157,37 +192,38 @@ func geoAliases(name, ascii, alternates string, limit int) string {
 	return strings.Join(out, "|")
 }
 
-// biggestElsewhere returns a test for "a bigger place of the same name
-// exists in another country". Only the two biggest countries per name are
-// needed to answer it.
-func biggestElsewhere(places []geoPlace) func(geoPlace) bool {
-	type top struct {
-		country1, country2 string
-		pop1, pop2         int
+// topPlaces keeps, per folded name, the two biggest countries having a
+// place of that name, which is all "a bigger place of the same name exists
+// in another country" needs.
+type topPlaces map[string]*top
+
+type top struct {
+	country1, country2 string
+	pop1, pop2         int
+}
+
+func (tops topPlaces) add(p geoPlace) {
+	k := fold(p.name)
+	t := tops[k]
+	if t == nil {
+		tops[k] = &top{country1: p.country, pop1: p.population, pop2: -1}
+		return
 	}
-	tops := map[string]*top{}
-	for _, p := range places {
-		k := fold(p.name)
-		t := tops[k]
-		if t == nil {
-			tops[k] = &top{country1: p.country, pop1: p.population, pop2: -1}
-			continue
-		}
-		switch {
-		case p.country == t.country1:
-			t.pop1 = max(t.pop1, p.population)
-		case p.population > t.pop1:
-			t.country2, t.pop2 = t.country1, t.pop1
-			t.country1, t.pop1 = p.country, p.population
-		case p.population > t.pop2 || t.country2 == p.country:
-			t.country2, t.pop2 = p.country, max(t.pop2, p.population)
-		}
+	switch {
+	case p.country == t.country1:
+		t.pop1 = max(t.pop1, p.population)
+	case p.population > t.pop1:
+		t.country2, t.pop2 = t.country1, t.pop1
+		t.country1, t.pop1 = p.country, p.population
+	case p.population > t.pop2 || t.country2 == p.country:
+		t.country2, t.pop2 = p.country, max(t.pop2, p.population)
 	}
-	return func(p geoPlace) bool {
-		t := tops[fold(p.name)]
-		if t.country1 != p.country {
-			return t.pop1 > p.population
-		}
-		return t.country2 != "" && t.pop2 > p.population
+}
+
+func (tops topPlaces) biggerElsewhere(p geoPlace) bool {
+	t := tops[fold(p.name)]
+	if t.country1 != p.country {
+		return t.pop1 > p.population
 	}
+	return t.country2 != "" && t.pop2 > p.population
 }

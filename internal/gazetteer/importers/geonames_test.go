@@ -44,6 +44,20 @@ func TestGeoNames(t *testing.T) {
 				"Zürich\tZurich\tCH\tcity\t",
 			},
 		},
+		{
+			// Ambiguity is judged against every country of the input: Paris
+			// in Texas is flagged although France is not written.
+			name: "US and Canada with subdivisions and sources, no aliases",
+			opts: GeoNamesOptions{MinPopulation: 15000, MaxAliases: -1, Countries: []string{"US", "CA"}, Subdivisions: true, Source: true},
+			want: []string{
+				"Paris\t\tUS-TX\tcity\tambiguous\tgeonames 101",
+				"Moscow\t\tUS-ID\tcity\tambiguous\tgeonames 103",
+				"Springfield\t\tUS-MA\tcity\t\tgeonames 108",
+				"Springfield\t\tUS-MO\tcity\t\tgeonames 109",
+				"London\t\tCA-ON\tcity\tambiguous\tgeonames 111",
+			},
+			skipped: map[string]int{"country not requested": 4},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +87,17 @@ func TestGeoNames(t *testing.T) {
 				t.Errorf("loaded %d places", len(g.Places))
 			}
 		})
+	}
+}
+
+func TestSubdivision(t *testing.T) {
+	for _, tt := range []struct{ country, admin1, want string }{
+		{"US", "GA", "US-GA"}, {"CA", "08", "CA-ON"}, {"CA", "10", "CA-QC"}, {"CA", "06", ""},
+		{"US", "", ""}, {"FR", "11", ""}, {"US", "g1", ""},
+	} {
+		if got := subdivision(tt.country, tt.admin1); got != tt.want {
+			t.Errorf("subdivision(%q, %q) = %q, want %q", tt.country, tt.admin1, got, tt.want)
+		}
 	}
 }
 

@@ -17,11 +17,17 @@ type tsvWriter struct {
 }
 
 func newTSVWriter(w io.Writer, kind, provenance string, stats *Stats) (*tsvWriter, error) {
+	return newTSVWriterHeader(w, gazetteer.Header(kind), provenance, stats)
+}
+
+// newTSVWriterHeader is newTSVWriter with the header line given, for tables
+// that end with the source column.
+func newTSVWriterHeader(w io.Writer, header, provenance string, stats *Stats) (*tsvWriter, error) {
 	t := &tsvWriter{w: bufio.NewWriterSize(w, 64<<10), stats: stats}
 	for _, line := range strings.Split(provenance, "\n") {
 		t.w.WriteString("# " + line + "\n")
 	}
-	_, err := t.w.WriteString(gazetteer.Header(kind) + "\n")
+	_, err := t.w.WriteString(header + "\n")
 	return t, err
 }
 
