@@ -1,5 +1,7 @@
 package importers
 
+import "strings"
+
 // subdivision returns the ISO 3166-2 code of a place's GeoNames admin1 code,
 // or "" when there is no known mapping for its country. GeoNames' US admin1
 // codes are the postal codes, which ISO 3166-2:US uses as they are; its
@@ -18,36 +20,16 @@ func subdivision(country, admin1 string) string {
 	return ""
 }
 
-// caProvince maps GeoNames' admin1 code of a Canadian province or territory
-// (admin1CodesASCII.txt) to its ISO 3166-2:CA code.
+// caAdmin1 pairs GeoNames' admin1 codes of the Canadian provinces and
+// territories (admin1CodesASCII.txt: "CA.01" Alberta ... "CA.14" Nunavut)
+// with their ISO 3166-2:CA codes.
+const caAdmin1 = "01AB 02BC 03MB 04NB 05NL 07NS 08ON 09PE 10QC 11SK 12YT 13NT 14NU"
+
 func caProvince(admin1 string) string {
-	switch admin1 {
-	case "01":
-		return "AB" // Alberta
-	case "02":
-		return "BC" // British Columbia
-	case "03":
-		return "MB" // Manitoba
-	case "04":
-		return "NB" // New Brunswick
-	case "05":
-		return "NL" // Newfoundland and Labrador
-	case "07":
-		return "NS" // Nova Scotia
-	case "08":
-		return "ON" // Ontario
-	case "09":
-		return "PE" // Prince Edward Island
-	case "10":
-		return "QC" // Quebec
-	case "11":
-		return "SK" // Saskatchewan
-	case "12":
-		return "YT" // Yukon
-	case "13":
-		return "NT" // Northwest Territories
-	case "14":
-		return "NU" // Nunavut
+	for _, pair := range strings.Fields(caAdmin1) {
+		if pair[:2] == admin1 {
+			return pair[2:]
+		}
 	}
 	return ""
 }
