@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sync"
 
 	"github.com/newsworker/newsworker/internal/decode"
 	"github.com/newsworker/newsworker/internal/pipeline"
@@ -57,39 +58,70 @@ func Value(line []byte) ([]byte, error) {
 }
 
 // Run tags every line of r and writes one line per input line to w.
-// Lines are processed concurrently and written in input order.
+// Lines are processed concurrently and written in input order. Run returns
+// only after every goroutine it started has exited: when writing fails it
+// stops the reader and the taggers, and returns the write error together
+// with any error of the reader.
 func Run(ctx context.Context, p Processor, r io.Reader, w io.Writer) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
-	type result chan []byte
-	queue := make(chan result, workers*4)
-	br := bufio.NewReaderSize(r, 1<<20)
-	readErr := make(chan error, 1)
+	queue := make(chan chan []byte, workers*4)
+	var wg sync.WaitGroup // the reader and every tagging goroutine
+	var readErr error
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
 		defer close(queue)
-		sem := make(chan struct{}, workers)
-		for n := 1; ; n++ {
-			line, err := br.ReadBytes('\n')
-			if len(line) == 0 && err != nil {
-				if errors.Is(err, io.EOF) {
-					err = nil
-				}
-				readErr <- err
-				return
-			}
-			res := make(result, 1)
-			select {
-			case queue <- res:
-			case <-ctx.Done():
-				readErr <- ctx.Err()
-				return
-			}
-			sem <- struct{}{}
-			go func(n int, line []byte) {
-				defer func() { <-sem }()
-				res <- tagLine(ctx, p, n, line)
-			}(n, line)
-		}
+		readErr = readLines(ctx, p, bufio.NewReaderSize(r, 1<<20), queue, workers, &wg)
 	}()
+	writeErr := writeLines(queue, w)
+	if writeErr != nil {
+		cancel()
+		for range queue { // the reader may be about to queue one more line
+		}
+	}
+	wg.Wait()
+	if writeErr != nil {
+		if readErr != nil && !errors.Is(readErr, context.Canceled) {
+			return errors.Join(writeErr, readErr)
+		}
+		return writeErr
+	}
+	return readErr
+}
+
+// readLines starts one tagging goroutine per line, at most workers at once,
+// and queues each line's result channel in input order.
+func readLines(ctx context.Context, p Processor, br *bufio.Reader, queue chan<- chan []byte, workers int, wg *sync.WaitGroup) error {
+	sem := make(chan struct{}, workers)
+	for n := 1; ; n++ {
+		line, err := br.ReadBytes('\n')
+		if len(line) == 0 && err != nil {
+			if errors.Is(err, io.EOF) {
+				err = nil
+			}
+			return err
+		}
+		res := make(chan []byte, 1)
+		select {
+		case queue <- res:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func(n int, line []byte) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			res <- tagLine(ctx, p, n, line)
+		}(n, line)
+	}
+}
+
+// writeLines writes each queued result in order until the queue closes or
+// a write fails.
+func writeLines(queue <-chan chan []byte, w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	for res := range queue {
 		if _, err := bw.Write(append(<-res, '\n')); err != nil {
@@ -99,7 +131,7 @@ func Run(ctx context.Context, p Processor, r io.Reader, w io.Writer) error {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
-	return <-readErr
+	return nil
 }
 
 func tagLine(ctx context.Context, p Processor, n int, line []byte) []byte {
