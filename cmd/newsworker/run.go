@@ -28,6 +28,7 @@ commands:
   eval [-json] [-v] FILE...  score the tagger on eval files (../shared/eval format)
   audit [-input T] [-output T] [-dlq T] [-since T] [-until T] [-from-offset N] [-to-offset N] [-json]
                       completeness check: every input offset has a record or a dead letter
+  train [-o MODEL] [-cv K] FILE...  train the topic model on labelled JSON Lines (train -h)
   import KIND IN      convert a public source to a gazetteer file on stdout (geonames, wikidata, cameo)
   version             print the version
 `
@@ -92,6 +93,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runAudit(ctx, cfg, args, stdout)
 	case "import":
 		return runImport(args, stdout, stderr)
+	case "train":
+		return runTrain(ctx, cfg, args, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
@@ -109,7 +112,7 @@ func newLogger(cfg config.Config, w io.Writer) zerolog.Logger {
 }
 
 func newProcessor(cfg config.Config) (*pipeline.Processor, error) {
-	return pipeline.NewDefault(cfg.GazetteerFiles, pipeline.Options{MaxItemBytes: cfg.MaxItemBytes, ItemTimeout: cfg.ItemTimeout})
+	return pipeline.NewDefault(cfg.GazetteerFiles, cfg.TopicModel, pipeline.Options{MaxItemBytes: cfg.MaxItemBytes, ItemTimeout: cfg.ItemTimeout})
 }
 
 // tagFiles runs offline tagging over the files in order, or stdin.

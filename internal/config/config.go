@@ -47,6 +47,7 @@ type Config struct {
 	SessionTimeout  time.Duration `envconfig:"SESSION_TIMEOUT" default:"30s" desc:"consumer group session timeout"`
 
 	GazetteerFiles []string `envconfig:"GAZETTEER_FILES" desc:"extra gazetteer TSV files merged over the built-in data, comma-separated"`
+	TopicModel     string   `envconfig:"TOPIC_MODEL" desc:"topic model file written by newsworker train, used in place of the built-in one (empty: built-in)"`
 
 	TLS  TLS  `envconfig:"TLS"`
 	SASL SASL `envconfig:"SASL"`

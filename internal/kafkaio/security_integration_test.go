@@ -32,7 +32,7 @@ const (
 // own tools, the standard authorizer with ACLs and no anonymous access.
 func TestSecurity(t *testing.T) {
 	b := startSecureBroker(t)
-	proc, err := pipeline.NewDefault(nil, pipeline.Options{MaxItemBytes: maxItem, ItemTimeout: 5 * time.Second})
+	proc, err := pipeline.NewDefault(nil, "", pipeline.Options{MaxItemBytes: maxItem, ItemTimeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ func FuzzPipeline(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	fixed := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	p, err := pipeline.NewDefault(nil, pipeline.Options{MaxItemBytes: 1 << 20, ItemTimeout: 10 * time.Second, Now: func() time.Time { return fixed }})
+	p, err := pipeline.NewDefault(nil, "", pipeline.Options{MaxItemBytes: 1 << 20, ItemTimeout: 10 * time.Second, Now: func() time.Time { return fixed }})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 
 func processor(t testing.TB, maxBytes int, budget time.Duration) *pipeline.Processor {
 	t.Helper()
-	p, err := pipeline.NewDefault(nil, pipeline.Options{MaxItemBytes: maxBytes, ItemTimeout: budget})
+	p, err := pipeline.NewDefault(nil, "", pipeline.Options{MaxItemBytes: maxBytes, ItemTimeout: budget})
 	if err != nil {
 		t.Fatal(err)
 	}

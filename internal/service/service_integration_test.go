@@ -29,7 +29,7 @@ var (
 func processor(t testing.TB) *pipeline.Processor {
 	t.Helper()
 	procOnce.Do(func() {
-		proc, procErr = pipeline.NewDefault(nil, pipeline.Options{MaxItemBytes: testMaxItem, ItemTimeout: 5 * time.Second})
+		proc, procErr = pipeline.NewDefault(nil, "", pipeline.Options{MaxItemBytes: testMaxItem, ItemTimeout: 5 * time.Second})
 	})
 	if procErr != nil {
 		t.Fatal(procErr)

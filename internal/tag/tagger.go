@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/topicmodel"
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
@@ -68,9 +69,20 @@ type Tagger struct {
 	pool       sync.Pool // *state scratch buffers
 }
 
-// New compiles the gazetteer's names into matchers. It is the only costly
-// step; the result is shared by all goroutines.
+// New compiles the gazetteer's names into matchers, with the built-in topic
+// model. It is the only costly step; the result is shared by all
+// goroutines.
 func New(g *gazetteer.Gazetteer) (*Tagger, error) {
+	m, err := topicmodel.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("new tagger: %w", err)
+	}
+	return NewWithModel(g, m)
+}
+
+// NewWithModel is New with the given topic model in place of the built-in
+// one; nil scores topics by the rules alone.
+func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) {
 	if g == nil {
 		return nil, fmt.Errorf("new tagger: nil gazetteer")
 	}
@@ -94,6 +106,7 @@ func New(g *gazetteer.Gazetteer) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new tagger: topics: %w", err)
 	}
+	ts.setModel(m)
 	t.topics = ts
 	t.pool.New = func() any { return new(state) }
 	return t, nil

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/topicmodel"
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
@@ -79,6 +80,10 @@ type topicScorer struct {
 	nPhrases    int
 	repeatScale [256]float64 // 2^-r: scaling by it is exact, as math.Ldexp is
 	pool        sync.Pool    // *topicScratch
+
+	model     *topicmodel.Model // nil: the rules alone (topics_model.go)
+	classRoot []int32           // per model class: its top-level concept, -1 if the rules lack it
+	classOf   []int8            // per concept: the model class of its top-level concept, -1 for none
 }
 
 // topicEnd is topicOut as the scan reads it: 12 bytes, the weight an index
@@ -213,5 +218,6 @@ func (s *topicScorer) run(ctx context.Context, sc *topicScratch, title, text str
 		return nil, err
 	}
 	s.accumulate(sc)
+	s.modelScore(sc, titleToks, textToks)
 	return s.emit(sc, title, text), nil
 }

@@ -39,6 +39,7 @@ func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
 			ranked = append(ranked, topicCand{t, math.Round(topicScore(m)*1000) / 1000})
 		}
 	}
+	ranked = s.blend(sc, ranked)
 	sc.ranked = ranked
 	if len(ranked) == 0 {
 		return []event.Topic{}
@@ -68,6 +69,9 @@ func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
 				field, src = "text", text
 			}
 			ev = append(ev, event.Evidence{Field: field, Text: src[hit.start:hit.end], Start: int(hit.start), End: int(hit.end)})
+		}
+		if len(ev) == from && t == sc.model.added {
+			ev = s.appendModelEvidence(ev, sc, t, title, text)
 		}
 		got := ev[from:len(ev):len(ev)]
 		slices.SortFunc(got, func(a, b event.Evidence) int {

@@ -24,6 +24,7 @@ type topicScratch struct {
 	nearest             []int32 // per concept: see nearestCand
 	best                []topicRanked
 	pairs               []topicPair
+	model               topicModelState
 }
 
 func (s *topicScorer) newScratch() *topicScratch {

@@ -1,0 +1,226 @@
+package tag
+
+import (
+	"math"
+
+	"github.com/newsworker/newsworker/internal/topicmodel"
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// The statistical topic model (internal/topicmodel) and the rules are
+// combined at the top level of IPTC Media Topics. The model reads what it
+// was trained on, a headline and a sentence or two: the title and the first
+// topicModelLeadWords words of the text, as hashed unigrams and bigrams of
+// the tokens the tagger already has. It gives a probability p over the
+// top-level concepts; the rules give, per top-level concept, R, the highest
+// score of a concept they emit under it. The blend S = (1−w)·R + w·p is the
+// top-level score, with w = topicModelWeight·n₀/(n₀ + n) for an item of n
+// tokens (n₀ = topicModelShort): the model counts most on short items,
+// where the rules have little to go on, and little on a long article, where
+// they have much and the model's lead is a small part of it. Each emitted
+// concept's score is scaled by S/R of its top-level concept, which keeps
+// the order within a branch; when the strongest blend has no concept from
+// the rules, its top-level concept is emitted, quoting the words that
+// weighed most for it, so that a short item gets a topic when its words
+// support one. A top-level concept the model was not trained on counts as
+// p = 0: measured on both dev sets, keeping the rules' score there instead
+// lets their misfires on short items (and on long political stories told
+// through health, labour or crime) win far more often than it helps.
+const (
+	topicModelLeadWords = 60   // words of the text the model reads after the title
+	topicModelWeight    = 0.8  // the model's weight on an empty item
+	topicModelShort     = 100  // n₀: at this many tokens the model's weight is half of topicModelWeight
+	topicModelMin       = 0.35 // least p for a top-level concept the rules did not find
+)
+
+// topicModelState is the model's part of a call's scratch.
+type topicModelState struct {
+	on                bool // the model knew some feature of the item
+	probs             [topicmodel.MaxClasses]float64
+	titleToks, tokens []token // the fields the model read, for evidence
+	added             int32   // the top-level concept the model alone added, -1 for none
+	weight            float64 // w for this item
+}
+
+// setModel attaches a model: its classes are matched to the top-level
+// concepts of the rules by code. A nil model leaves the rules alone.
+func (s *topicScorer) setModel(m *topicmodel.Model) {
+	s.model = m
+	if m == nil {
+		return
+	}
+	s.classRoot = make([]int32, len(m.Classes()))
+	for k, code := range m.Classes() {
+		s.classRoot[k] = -1
+		for t, c := range s.codes {
+			if c == code && s.parent[t] < 0 {
+				s.classRoot[k] = int32(t)
+			}
+		}
+	}
+	s.classOf = make([]int8, len(s.codes))
+	for t := range s.codes {
+		root := int32(t)
+		for s.parent[root] >= 0 {
+			root = s.parent[root]
+		}
+		s.classOf[t] = -1
+		for k, r := range s.classRoot {
+			if r == root {
+				s.classOf[t] = int8(k)
+			}
+		}
+	}
+}
+
+// modelWalk calls visit for each feature the model reads: every word of
+// the title and the first topicModelLeadWords words of the text that does
+// not start with a digit (numbers and years say little about a topic in
+// any other year), and each pair of such words within a sentence. lower
+// says that every word of the feature was written in lower case.
+func modelWalk(title, text []token, visit func(f uint64, lower bool, field int8, start, end int32)) {
+	for field, toks := range [2][]token{title, text} {
+		var prev token
+		havePrev, words := false, 0
+		for _, tk := range toks {
+			if tk.flags&tWord == 0 {
+				continue
+			}
+			if field == 1 && words == topicModelLeadWords {
+				break
+			}
+			words++
+			if tk.flags&(tDigit|tSentence|tPara) != 0 {
+				havePrev = false
+			}
+			if tk.flags&tDigit != 0 {
+				continue
+			}
+			lower := tk.flags&tLower != 0
+			visit(topicmodel.Unigram(tk.key), lower, int8(field), tk.start, tk.end)
+			if havePrev {
+				visit(topicmodel.Bigram(prev.key, tk.key), lower && prev.flags&tLower != 0, int8(field), prev.start, tk.end)
+			}
+			prev, havePrev = tk, true
+		}
+	}
+}
+
+// ModelFeatures returns the features the tagger's topic model reads in a
+// title and text, for training a model (`newsworker train`).
+func ModelFeatures(title, text string) []topicmodel.Feature {
+	var out []topicmodel.Feature
+	modelWalk(tokenize(nil, title), tokenize(nil, text), func(f uint64, lower bool, _ int8, _, _ int32) {
+		out = append(out, topicmodel.Feature{Hash: f, Lower: lower})
+	})
+	return out
+}
+
+// modelScore fills sc.model.probs; it reads a flat table and allocates
+// nothing.
+func (s *topicScorer) modelScore(sc *topicScratch, title, text []token) {
+	ms := &sc.model
+	ms.on, ms.added, ms.titleToks, ms.tokens = false, -1, title, text
+	ms.weight = topicModelWeight * topicModelShort / (topicModelShort + float64(len(title)+len(text)))
+	if s.model == nil {
+		return
+	}
+	c := len(s.model.Classes())
+	z := ms.probs[:c]
+	clear(z)
+	n, known := 0, false
+	modelWalk(title, text, func(f uint64, _ bool, _ int8, _, _ int32) {
+		n++
+		for k, w := range s.model.Row(f) {
+			z[k] += float64(w)
+			known = known || w != 0
+		}
+	})
+	if !known {
+		return
+	}
+	v := topicmodel.Value(n)
+	for k, b := range s.model.Bias() {
+		z[k] = float64(b) + z[k]*v
+	}
+	topicmodel.Softmax(z)
+	ms.on = true
+}
+
+// blend applies the model to the rules' candidates (see topicModelWeight).
+func (s *topicScorer) blend(sc *topicScratch, ranked []topicCand) []topicCand {
+	ms := &sc.model
+	if !ms.on {
+		return ranked
+	}
+	var rule [topicmodel.MaxClasses]float64
+	for _, c := range ranked {
+		if k := s.classOf[c.topic]; k >= 0 {
+			rule[k] = max(rule[k], c.score)
+		}
+	}
+	w := ms.weight
+	for i := range ranked {
+		c := &ranked[i]
+		f := 1 - w // a branch the model was not trained on: p = 0
+		if k := s.classOf[c.topic]; k >= 0 {
+			f = ((1-w)*rule[k] + w*ms.probs[k]) / rule[k]
+		}
+		c.score = math.Round(c.score*f*1000) / 1000
+	}
+	best, bestS := -1, 0.0
+	for k := range s.classRoot {
+		if b := (1-w)*rule[k] + w*ms.probs[k]; b > bestS {
+			best, bestS = k, b
+		}
+	}
+	if best >= 0 && rule[best] == 0 && ms.probs[best] >= topicModelMin && s.classRoot[best] >= 0 {
+		ms.added = s.classRoot[best]
+		ranked = append(ranked, topicCand{ms.added, math.Round(bestS*1000) / 1000})
+	}
+	return ranked
+}
+
+// modelEvidence returns the spans of the (at most topicMaxEvidence)
+// features that weighed most for concept t's class, strongest first.
+func (s *topicScorer) modelEvidence(sc *topicScratch, t int32) [topicMaxEvidence]topicSpan {
+	var best [topicMaxEvidence]topicSpan
+	k := s.classOf[t]
+	modelWalk(sc.model.titleToks, sc.model.tokens, func(f uint64, _ bool, field int8, start, end int32) {
+		w := float64(s.model.Row(f)[k])
+		if w <= 0 {
+			return
+		}
+		x := topicSpan{field: field, start: start, end: end, w: w}
+		for i := range best {
+			if best[i].w == 0 || w > best[i].w {
+				copy(best[i+1:], best[i:len(best)-1])
+				best[i] = x
+				return
+			}
+		}
+	})
+	return best
+}
+
+// topicSpan is a span of a field and how much it weighed.
+type topicSpan struct {
+	field      int8
+	start, end int32
+	w          float64
+}
+
+// appendModelEvidence quotes the words that made the model add concept t.
+func (s *topicScorer) appendModelEvidence(ev []event.Evidence, sc *topicScratch, t int32, title, text string) []event.Evidence {
+	for _, sp := range s.modelEvidence(sc, t) {
+		if sp.w == 0 {
+			break
+		}
+		field, src := "title", title
+		if sp.field == 1 {
+			field, src = "text", text
+		}
+		ev = append(ev, event.Evidence{Field: field, Text: src[sp.start:sp.end], Start: int(sp.start), End: int(sp.end)})
+	}
+	return ev
+}

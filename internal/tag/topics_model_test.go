@@ -1,0 +1,129 @@
+package tag
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsworker/newsworker/internal/topicmodel"
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// toyModel knows two made-up words the rules cannot: "zorblat" is sport,
+// "quembly" politics.
+func toyModel(t *testing.T) *topicmodel.Model {
+	t.Helper()
+	var ex []topicmodel.Example
+	for range 10 {
+		ex = append(ex,
+			topicmodel.Example{Features: ModelFeatures("zorblat", "the zorblat was great"), Class: 1},
+			topicmodel.Example{Features: ModelFeatures("quembly", "the quembly was long"), Class: 0},
+		)
+	}
+	m, err := topicmodel.Train([]string{"medtop:11000000", "medtop:15000000"}, ex, topicmodel.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func scorers(t *testing.T) (rules, both *topicScorer) {
+	t.Helper()
+	r := builtinTopicRules(t)
+	rules, err := newTopicScorer(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both, err = newTopicScorer(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both.setModel(toyModel(t))
+	return rules, both
+}
+
+func TestModelGivesShortItemsATopic(t *testing.T) {
+	rules, both := scorers(t)
+	title, text := "A zorblat night", "It ended late."
+	if got, _ := rules.score(context.Background(), title, text); len(got) != 0 {
+		t.Fatalf("rules alone found %v; the test needs an item they miss", got)
+	}
+	got, err := both.score(context.Background(), title, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || got[0].Code != "medtop:15000000" {
+		t.Fatalf("got %v, want sport first", got)
+	}
+	ev := got[0].Evidence
+	if len(ev) == 0 || ev[0].Field != "title" || title[ev[0].Start:ev[0].End] != ev[0].Text {
+		t.Errorf("evidence %+v does not quote the title", ev)
+	}
+}
+
+func TestModelKeepsStrongRuleEvidence(t *testing.T) {
+	rules, both := scorers(t)
+	title := "Striker's late goal wins the cup final"
+	text := "The striker scored in injury time as the home side won the cup final at the stadium. " +
+		"The manager praised the squad and the fans after the match; the referee and the goalkeeper were praised too. " +
+		"Quembly quembly."
+	want, _ := rules.score(context.Background(), title, text)
+	got, err := both.score(context.Background(), title, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := func(ts []event.Topic) string {
+		c := ts[0].Code
+		for both.parent[both.index(c)] >= 0 {
+			c = both.codes[both.parent[both.index(c)]]
+		}
+		return c
+	}
+	if top(got) != "medtop:15000000" || top(want) != "medtop:15000000" {
+		t.Errorf("top-level: rules %s, with model %s; want sport for both", top(want), top(got))
+	}
+	codes := func(ts []event.Topic) (out []string) {
+		for _, x := range ts {
+			out = append(out, x.Code)
+		}
+		return out
+	}
+	if d := cmp.Diff(codes(want), codes(got)); d != "" {
+		t.Errorf("the model changed the concepts of a long sport item (-rules +both):\n%s", d)
+	}
+}
+
+func TestModelWithoutKnownWordsChangesNothing(t *testing.T) {
+	rules, both := scorers(t)
+	title, text := "Central bank raises interest rates", "Policymakers raised its benchmark interest rate by half a point."
+	want, _ := rules.score(context.Background(), title, text)
+	got, err := both.score(context.Background(), title, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("a model that knows none of the words changed the topics (-rules +both):\n%s", d)
+	}
+}
+
+// index finds a concept by code (tests only).
+func (s *topicScorer) index(code string) int32 {
+	for i, c := range s.codes {
+		if c == code {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+// TestModelScoreAllocates nothing beyond what the rules allocate.
+func TestModelScoreAllocs(t *testing.T) {
+	_, both := scorers(t)
+	title, text := tokenize(nil, "A zorblat night"), tokenize(nil, "Fans saw the quembly and the zorblat.")
+	sc := both.pool.Get().(*topicScratch)
+	defer both.pool.Put(sc)
+	if n := testing.AllocsPerRun(100, func() { both.modelScore(sc, title, text) }); n != 0 {
+		t.Errorf("modelScore allocates %v times per call", n)
+	}
+}
