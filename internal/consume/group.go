@@ -59,11 +59,14 @@ type Group struct {
 	stopped sync.Once
 	mu      sync.Mutex
 	joined  bool
+	// resolveOffset turns FirstOffset/LastOffset into an offset; g.resolve,
+	// replaced in tests to inject faults.
+	resolveOffset func(ctx context.Context, partition int, which int64) (int64, error)
 }
 
 // New returns a Group; Run starts it.
 func New(cfg Config, log zerolog.Logger, m *metrics.Metrics) *Group {
-	return &Group{
+	g := &Group{
 		cfg:   cfg,
 		log:   log.With().Str("component", "consume").Logger(),
 		m:     m,
@@ -71,6 +74,8 @@ func New(cfg Config, log zerolog.Logger, m *metrics.Metrics) *Group {
 		slots: make(chan struct{}, cfg.MaxInFlight),
 		stop:  make(chan struct{}),
 	}
+	g.resolveOffset = g.resolve
+	return g
 }
 
 // Deliveries is the stream of fetched messages. It is closed when Run returns.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/rs/zerolog"
 	"github.com/segmentio/kafka-go"
 )
 
@@ -32,10 +33,9 @@ func (g *Group) partition(ctx, gctx context.Context, gen *kafka.Generation, a ka
 		// so a crash before the first acknowledgement does not make the next
 		// owner resolve "latest" again and skip what arrived meanwhile
 		// (kafka-go #904/#711).
-		off, err := g.resolve(gctx, a.ID, a.Offset)
-		if err != nil {
-			log.Error().Err(err).Msg("cannot resolve the start offset")
-			return
+		off, ok := g.startOffset(ctx, gctx, a.ID, a.Offset, log)
+		if !ok {
+			return // the generation, Stop or ctx ended while retrying
 		}
 		if err := gen.CommitOffsets(map[string]map[int]int64{g.cfg.Topic: {a.ID: off}}); err != nil {
 			log.Warn().Err(err).Int64("offset", off).Msg("cannot commit the start offset")
@@ -44,7 +44,15 @@ func (g *Group) partition(ctx, gctx context.Context, gen *kafka.Generation, a ka
 		a.Offset = off
 	}
 	if err := r.SetOffset(a.Offset); err != nil {
-		log.Error().Err(err).Int64("offset", a.Offset).Msg("cannot seek partition")
+		// SetOffset fails only on a closed or group-managed Reader, never
+		// for a transient reason: this one is ours and open. Returning would
+		// end the generation for every member, so wait for it to end instead.
+		log.Error().Err(err).Int64("offset", a.Offset).Msg("cannot seek partition; idle until the generation ends")
+		select {
+		case <-gctx.Done():
+		case <-g.stop:
+		case <-ctx.Done():
+		}
 		return
 	}
 	fctx, cancel := context.WithCancel(gctx)
@@ -116,6 +124,32 @@ func (g *Group) fetchLoop(fctx context.Context, r *kafka.Reader, tr *tracker, la
 			g.m.InFlight.Dec()
 			return
 		}
+	}
+}
+
+// startOffset resolves which (kafka.FirstOffset or LastOffset) for a
+// partition, retrying with backoff: a partition function that returns ends
+// the generation (kafka-go runs them under the generation), so one transient
+// dial error must not make the whole group rebalance. It gives up only when
+// the generation, Stop or ctx ends.
+func (g *Group) startOffset(ctx, gctx context.Context, partition int, which int64, log zerolog.Logger) (int64, bool) {
+	backoff := 250 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		off, err := g.resolveOffset(gctx, partition, which)
+		if err == nil {
+			return off, true
+		}
+		log.Warn().Err(err).Int("attempt", attempt).Dur("retry_in", backoff).Msg("cannot resolve the start offset; retrying")
+		select {
+		case <-time.After(backoff):
+		case <-gctx.Done():
+			return 0, false
+		case <-g.stop:
+			return 0, false
+		case <-ctx.Done():
+			return 0, false
+		}
+		backoff = min(2*backoff, 10*time.Second)
 	}
 }
 
