@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.uber.org/goleak"
+
 	"github.com/newsworker/newsworker/internal/eventcheck"
 	"github.com/newsworker/newsworker/internal/sharedtest"
 )
@@ -101,8 +103,11 @@ func checkTag(t *testing.T, input []byte, want int) [][]byte {
 	return lines
 }
 
-// TestDemo runs the README's first command end to end on the embedded broker.
+// TestDemo runs the README's first command end to end on the embedded broker,
+// and checks that it leaves no goroutine behind (service.Run returns only
+// after every part it started has exited).
 func TestDemo(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	var out, errOut bytes.Buffer
 	if err := run(context.Background(), []string{"demo"}, nil, &out, &errOut); err != nil {
 		t.Fatalf("demo: %v\n%s\n%s", err, out.String(), errOut.String())

@@ -40,8 +40,12 @@ func Run(ctx context.Context, out io.Writer, log zerolog.Logger, proc *pipeline.
 	brokers := cluster.ListenAddrs()
 	fmt.Fprintf(out, "embedded Kafka-protocol broker (kfake) on %s\n", strings.Join(brokers, ","))
 
+	// Its own transport, closed below: kafka.DefaultTransport would keep its
+	// connection pools (and their goroutines) for the life of the process.
+	tr := &kafka.Transport{}
+	defer tr.CloseIdleConnections()
 	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: inTopic, Balancer: &kafka.RoundRobin{},
-		RequiredAcks: kafka.RequireAll, BatchTimeout: 5 * time.Millisecond}
+		RequiredAcks: kafka.RequireAll, BatchTimeout: 5 * time.Millisecond, Transport: tr}
 	msgs := make([]kafka.Message, len(samples))
 	for i, s := range samples {
 		msgs[i] = kafka.Message{Key: fmt.Appendf(nil, "sample-%d", i+1), Value: []byte(s.value)}

@@ -11,7 +11,9 @@ import (
 // EnsureTopics creates the topics that do not exist yet with the given
 // partition count and replication factor; existing topics are left alone.
 func EnsureTopics(ctx context.Context, brokers []string, sec Security, partitions, replication int, topics ...string) error {
-	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: sec.Transport()}
+	tr := sec.Transport()
+	defer tr.CloseIdleConnections() // kafka-go closes only a transport it created itself
+	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr}
 	req := &kafka.CreateTopicsRequest{}
 	for _, t := range topics {
 		req.Topics = append(req.Topics, kafka.TopicConfig{Topic: t, NumPartitions: partitions, ReplicationFactor: replication})

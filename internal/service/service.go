@@ -106,16 +106,17 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	hard, cancelHard := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelHard()
 	g, gctx := errgroup.WithContext(hard)
-	g.Go(func() error { return group.Run(gctx) })
-	g.Go(func() error {
+	acts := newActors()
+	g.Go(acts.wrap("consume", func() error { return group.Run(gctx) }))
+	g.Go(acts.wrap("worker", func() error {
 		// The worker returns once the group has closed its deliveries and
 		// everything fetched is published: then the rest may stop.
 		err := wk.Run(gctx, group.Deliveries())
 		cancelHard()
 		return err
-	})
+	}))
 	if srv != nil {
-		g.Go(func() error { return srv.Run(gctx) })
+		g.Go(acts.wrap("http", func() error { return srv.Run(gctx) }))
 	}
 	expired := make(chan struct{})
 	g.Go(func() error {
@@ -135,7 +136,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		case <-t.C:
 			cancelHard()
 			close(expired)
-			return errors.New("shutdown timed out; unacknowledged items will be redelivered")
+			return errShutdownTimeout
 		case <-gctx.Done():
 			return nil
 		}
@@ -147,12 +148,28 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		return err
 	case <-expired:
 	}
-	// Past the timeout, give the parts a moment to notice the cancellation,
-	// then return anyway: the process exits and the group expires us.
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(5 * time.Second):
-		return errors.New("shutdown timed out; unacknowledged items will be redelivered")
+	// Past the timeout every part has been cancelled. Run still returns only
+	// after each has exited (a caller in the same process, the demo or a
+	// test, must not find our goroutines running on), and says meanwhile
+	// which ones it is waiting for.
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for waited := 0; ; waited++ {
+		select {
+		case err := <-done:
+			if err == nil {
+				err = errShutdownTimeout
+			}
+			return err
+		case <-tick.C:
+			if waited%5 == 0 {
+				log.Error().Strs("still_running", acts.names()).Dur("timeout", cfg.ShutdownTimeout).
+					Msg("shutdown is past its timeout; waiting for these parts to exit")
+			}
+		}
 	}
 }
+
+// errShutdownTimeout is Run's error when a graceful shutdown took longer
+// than its timeout: the process exits non-zero.
+var errShutdownTimeout = errors.New("shutdown timed out; unacknowledged items will be redelivered")

@@ -3,8 +3,11 @@ package service_test
 import (
 	"context"
 	"os"
+	"strings"
 	"sync"
 	"testing"
+
+	"go.uber.org/goleak"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -197,6 +200,7 @@ func TestGracefulStopMidStream(t *testing.T) {
 	cfg := testConfig(t, brokers, tp)
 	cfg.CommitInterval = time.Hour
 	cfg.Concurrency = 1
+	before := goleak.IgnoreCurrent()
 	stop := startWorker(t, cfg)
 	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		var got int64
@@ -212,6 +216,10 @@ func TestGracefulStopMidStream(t *testing.T) {
 		t.Fatalf("graceful stop: %v", err)
 	}
 	stopTook := time.Since(start)
+	// service.Run returns only after every goroutine it started has exited.
+	if err := goleak.Find(before); err != nil {
+		t.Errorf("goroutines left running after service.Run returned: %v", err)
+	}
 	recs := kafkatest.ReadAll(t, brokers, tp.out, parts, 1, 500*time.Millisecond, time.Minute)
 	dls := kafkatest.ReadAll(t, brokers, tp.dlq, 1, 0, 500*time.Millisecond, 30*time.Second)
 	oc, err := kafkatest.Collect(tp.in, recs, dls)
@@ -248,4 +256,39 @@ func TestGracefulStopMidStream(t *testing.T) {
 	}
 	t.Logf("graceful stop mid-stream: stop took %s, committed %d of %d, outcomes %d, committed=%v",
 		stopTook.Round(time.Millisecond), total, n, len(recs)+len(dls), committed)
+}
+
+// TestShutdownPastTimeout: a shutdown that cannot finish within its timeout
+// (10,000 items in flight, 1 ms allowed) returns an error, so the process
+// exits non-zero, and still only after every goroutine it started has
+// exited.
+func TestShutdownPastTimeout(t *testing.T) {
+	brokers := kafkatest.Brokers(t)
+	const n, parts = 10000, 2
+	tp := newTopics(t, brokers, parts)
+	msgs, _ := kafkatest.MixedItems(n, testMaxItem)
+	kafkatest.Produce(t, brokers, tp.in, msgs)
+	cfg := testConfig(t, brokers, tp)
+	cfg.ShutdownTimeout = time.Millisecond
+	cfg.Concurrency = 1
+	before := goleak.IgnoreCurrent()
+	stop := startWorker(t, cfg)
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		var got int64
+		for _, v := range kafkatest.EndOffsets(t, brokers, tp.out, parts) {
+			got += v
+		}
+		if got > 0 {
+			break
+		}
+	}
+	start := time.Now()
+	err := stop()
+	t.Logf("stop past its timeout took %s: %v", time.Since(start).Round(time.Millisecond), err)
+	if err == nil || !strings.Contains(err.Error(), "shutdown timed out") {
+		t.Errorf("stop = %v, want the shutdown timeout error", err)
+	}
+	if err := goleak.Find(before); err != nil {
+		t.Errorf("goroutines left running after service.Run returned: %v", err)
+	}
 }
