@@ -202,15 +202,7 @@ func TestGracefulStopMidStream(t *testing.T) {
 	cfg.Concurrency = 1
 	before := goleak.IgnoreCurrent()
 	stop := startWorker(t, cfg)
-	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		var got int64
-		for _, v := range kafkatest.EndOffsets(t, brokers, tp.out, parts) {
-			got += v
-		}
-		if got > n/4 {
-			break
-		}
-	}
+	waitOutputs(t, brokers, tp.out, parts, n/4+1, 2*time.Minute)
 	start := time.Now()
 	if err := stop(); err != nil {
 		t.Fatalf("graceful stop: %v", err)
@@ -273,15 +265,7 @@ func TestShutdownPastTimeout(t *testing.T) {
 	cfg.Concurrency = 1
 	before := goleak.IgnoreCurrent()
 	stop := startWorker(t, cfg)
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		var got int64
-		for _, v := range kafkatest.EndOffsets(t, brokers, tp.out, parts) {
-			got += v
-		}
-		if got > 0 {
-			break
-		}
-	}
+	waitOutputs(t, brokers, tp.out, parts, 1, time.Minute)
 	start := time.Now()
 	err := stop()
 	t.Logf("stop past its timeout took %s: %v", time.Since(start).Round(time.Millisecond), err)
@@ -290,5 +274,18 @@ func TestShutdownPastTimeout(t *testing.T) {
 	}
 	if err := goleak.Find(before); err != nil {
 		t.Errorf("goroutines left running after service.Run returned: %v", err)
+	}
+}
+
+// waitOutputs waits until topic holds at least min records, or timeout.
+func waitOutputs(t *testing.T, brokers []string, topic string, parts int, min int64, timeout time.Duration) {
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		var got int64
+		for _, v := range kafkatest.EndOffsets(t, brokers, topic, parts) {
+			got += v
+		}
+		if got >= min {
+			return
+		}
 	}
 }
