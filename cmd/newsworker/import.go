@@ -24,6 +24,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	maxAliases := fs.Int("max-aliases", 20, "geonames: alternate names kept per place (0: all, -1: none)")
 	subdivisions := fs.Bool("subdivisions", false, "geonames: write US and Canadian places with their state or province (ISO 3166-2, \"US-GA\")")
 	source := fs.Bool("source", false, "geonames: add the source column (\"geonames 4180386\")")
+	minorBelow := fs.Int("minor-below", 0, "geonames: flag places with fewer inhabitants minor (they count only where a story is set)")
 	only := fs.String("countries", "", "geonames: keep only these ISO alpha-2 codes, comma-separated")
 	format := fs.String("format", "csv", "wikidata: csv or json")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -50,7 +51,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 			cc = strings.Split(*only, ",")
 		}
 		st, err = importers.GeoNames(f, stdout, importers.GeoNamesOptions{MinPopulation: *minPop, Regions: *regions, MaxAliases: *maxAliases, Countries: cc,
-			Subdivisions: *subdivisions, Source: *source})
+			Subdivisions: *subdivisions, Source: *source, MinorBelow: *minorBelow})
 	case "wikidata":
 		st, err = importers.Wikidata(f, stdout, importers.Format(*format), countries)
 	case "cameo":

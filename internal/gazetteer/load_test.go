@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -117,15 +118,16 @@ func TestSubdivision(t *testing.T) {
 	g, err := load([]source{userFile("x.tsv", hPlaces+"\tsource",
 		"Athens\t\tUS-GA\tcity\t\tgeonames 4180386",
 		"Athens\t\tUS\tcity\tambiguous\thand: test",
-		"London\t\tCA-ON\tcity\tambiguous\tgeonames 6058560")})
+		"London\t\tCA-ON\tcity\tambiguous\tgeonames 6058560",
+		"Moore\t\tUS-OK\tcity\tminor\tgeonames 4542975")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, p := range g.Places {
-		got = append(got, p.Name+" "+strings.Join(p.Countries, ",")+" "+p.Subdivision)
+		got = append(got, fmt.Sprint(p.Name, " ", strings.Join(p.Countries, ","), " ", p.Subdivision, " ", p.Ambiguous, " ", p.Minor))
 	}
-	if want := "Athens US |Athens US US-GA|London CA CA-ON"; strings.Join(got, "|") != want {
+	if want := "Athens US  true false|Athens US US-GA false false|London CA CA-ON true false|Moore US US-OK false true"; strings.Join(got, "|") != want {
 		t.Errorf("places = %q, want %q", strings.Join(got, "|"), want)
 	}
 }

@@ -141,8 +141,10 @@ func (fd *fileData) decodePlace(r *row, seen map[string]Pos) {
 	case "":
 	case "ambiguous":
 		p.Ambiguous = true
+	case "minor":
+		p.Minor = true
 	default:
-		r.fail(4, "unknown flag %q (want empty or ambiguous)", c[4])
+		r.fail(4, "unknown flag %q (want empty, ambiguous or minor)", c[4])
 		ok = false
 	}
 	if !ok || r.dup(seen, placeKey(p), 0) {

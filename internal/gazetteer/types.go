@@ -60,6 +60,9 @@ type Place struct {
 	// state); "" when the row does not say.
 	Subdivision string
 	Ambiguous   bool
+	// Minor: a small place, known to few readers outside its region; it
+	// counts only where the story is set or its state is named.
+	Minor bool
 	Pos         Pos
 }
 

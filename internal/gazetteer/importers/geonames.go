@@ -35,6 +35,9 @@ type GeoNamesOptions struct {
 	Subdivisions bool
 	// Source adds the source column: "geonames" and the place's GeoNames id.
 	Source bool
+	// MinorBelow flags places with fewer inhabitants `minor` (0 flags
+	// none): small towns that count only where a story is set.
+	MinorBelow int
 }
 
 // geoPlace is what is kept of one GeoNames line until the whole input has
@@ -44,6 +47,7 @@ type geoPlace struct {
 	name, aliases, country, kind string
 	subdivision                  string // ISO 3166-2, when opts.Subdivisions and known
 	id                           string // GeoNames id
+	names                        string // every Latin-script name, ","-separated, until tops has them
 	population                   int
 }
 
@@ -81,6 +85,7 @@ func GeoNames(r io.Reader, w io.Writer, opts GeoNamesOptions) (Stats, error) {
 		p, reason := geoNamesLine(line, opts)
 		if reason == "" || reason == skipCountry {
 			tops.add(p)
+			p.names = ""
 		}
 		if reason != "" {
 			st.skip(reason)
@@ -110,8 +115,11 @@ func GeoNames(r io.Reader, w io.Writer, opts GeoNamesOptions) (Stats, error) {
 	}
 	for _, p := range kept {
 		flags := ""
-		if tops.biggerElsewhere(p) {
+		switch {
+		case tops.biggerElsewhere(p):
 			flags = "ambiguous"
+		case p.population < opts.MinorBelow:
+			flags = "minor"
 		}
 		cells := []string{p.name, p.aliases, p.code(), p.kind, flags}
 		if opts.Source {
@@ -133,7 +141,7 @@ func geoNamesLine(line string, opts GeoNamesOptions) (geoPlace, string) {
 	if len(c) != 19 {
 		return geoPlace{}, "malformed line (want 19 columns)"
 	}
-	p := geoPlace{name: strings.TrimSpace(c[1]), country: c[8], id: c[0]}
+	p := geoPlace{name: strings.TrimSpace(c[1]), country: c[8], id: c[0], names: c[1] + "," + c[2] + "," + c[3]}
 	switch class, code := c[6], c[7]; {
 	case class == "P" && code == "PPLC":
 		p.kind = "capital"
@@ -202,8 +210,23 @@ type top struct {
 	pop1, pop2         int
 }
 
+// add counts the place under each of its Latin-script names: Geneva,
+// Illinois is smaller than Genève, whose English name is Geneva.
 func (tops topPlaces) add(p geoPlace) {
-	k := fold(p.name)
+	seen := map[string]bool{fold(p.name): true}
+	tops.addName(fold(p.name), p)
+	for _, n := range strings.Split(p.names, ",") {
+		if n = strings.TrimSpace(n); n == "" || !isLatinName(n) {
+			continue
+		}
+		if k := fold(n); !seen[k] {
+			seen[k] = true
+			tops.addName(k, p)
+		}
+	}
+}
+
+func (tops topPlaces) addName(k string, p geoPlace) {
 	t := tops[k]
 	if t == nil {
 		tops[k] = &top{country1: p.country, pop1: p.population, pop2: -1}
