@@ -64,12 +64,20 @@ bench-e2e:
 # then fail if any committed table differs.
 SHARED ?= ../shared
 TOPICMODEL := internal/topicmodel/data/huffpost.nwtm
+DATABIN ?= $(or $(TMPDIR),/tmp)/newsworker-data
 data:
 	@test -d $(SHARED)/data || { echo "make data: $(SHARED)/data is missing (the sources of the generated tables)"; exit 1; }
 	@# The topic model (internal/topicmodel), trained on HuffPost headlines
 	@# (News Category Dataset v3, CC BY 4.0); never on the Reuters or BBC sets.
 	$(GO) run ./cmd/newsworker train -o $(TOPICMODEL).new $(SHARED)/eval/topics-modern-dev.jsonl
 	mv $(TOPICMODEL).new $(TOPICMODEL)
+	@# US and Canadian towns with their state or province (GeoNames, CC BY 4.0).
+	@# The importer runs from a binary built first: a redirect into the
+	@# embedded table must not empty it before the build reads it.
+	$(GO) build -o $(DATABIN) ./cmd/newsworker
+	$(DATABIN) import geonames -countries US,CA -subdivisions -source -max-aliases -1 -minor-below 100000 \
+	  $(SHARED)/data/geonames/cities15000.txt > $(DATABIN).places.tsv
+	mv $(DATABIN).places.tsv internal/gazetteer/data/places/geonames-us-ca.tsv
 
 data-check: data
 	@git diff --exit-code --stat -- internal/gazetteer/data internal/topicmodel/data || { echo "make data-check: the committed generated tables differ from what make data builds"; exit 1; }

@@ -10,6 +10,7 @@ type placeInfo struct {
 	name      string
 	kind      string
 	countries []int32
+	sub       int16 // index of the ISO 3166-2 subdivision the place is in, -1 when unknown
 }
 
 type orgInfo struct {
@@ -63,8 +64,17 @@ func (t *Tagger) compileCountries(cs []gazetteer.Country) {
 }
 
 func (t *Tagger) compilePlaces(ps []gazetteer.Place) {
+	subs := map[string]int16{}
 	for _, p := range ps {
-		info := placeInfo{name: p.Name, kind: p.Kind}
+		info := placeInfo{name: p.Name, kind: p.Kind, sub: -1}
+		if p.Subdivision != "" {
+			k, ok := subs[p.Subdivision]
+			if !ok {
+				k = int16(len(subs))
+				subs[p.Subdivision] = k
+			}
+			info.sub = k
+		}
 		for _, c := range p.Countries {
 			if ci, ok := t.countryIdx[c]; ok {
 				info.countries = append(info.countries, ci)
@@ -78,7 +88,35 @@ func (t *Tagger) compilePlaces(ps []gazetteer.Place) {
 		for _, f := range append([]string{p.Name}, p.Aliases...) {
 			f = strings.TrimSpace(f)
 			abbrev := strings.HasSuffix(f, ".") && len(f) <= 6
-			t.addForms(f, sense{kind: sPlace, ref: ref, ambiguous: p.Ambiguous, abbrev: abbrev})
+			t.addForms(f, sense{kind: sPlace, ref: ref, ambiguous: p.Ambiguous, abbrev: abbrev, minor: p.Minor})
+		}
+	}
+	t.nsubs = len(subs)
+	t.spreadAmbiguity()
+	// US counties and parishes (county.go) are read with the places.
+	t.usIdx = -1
+	if us, ok := t.countryIdx["US"]; ok {
+		t.usIdx = us
+	}
+	t.kCounty, t.kParish = keyOf("county"), keyOf("parish")
+}
+
+// spreadAmbiguity: a name flagged ambiguous in one row ("Columbia", a
+// university and a misspelt Colombia) stays ambiguous for every place of
+// the same country that shares it, such as the towns of a generated table.
+func (t *Tagger) spreadAmbiguity() {
+	for n := range t.d.nodes {
+		ss := t.d.nodes[n].senses
+		for i := range ss {
+			if ss[i].kind != sPlace || !ss[i].ambiguous {
+				continue
+			}
+			c := t.places[ss[i].ref].countries[0]
+			for k := range ss {
+				if ss[k].kind == sPlace && t.places[ss[k].ref].countries[0] == c {
+					ss[k].ambiguous = true
+				}
+			}
 		}
 	}
 }

@@ -20,6 +20,7 @@ const (
 	mRole     // "Kremlin spokesman"
 	mOfficial // the country of an official named in the item
 	mCurrency // "U.S. dlrs": a currency, barely a place
+	mCounty   // "Madison County": a US county or parish (county.go)
 	numKinds
 )
 
@@ -31,16 +32,25 @@ type occurrence struct {
 	ambiguous  bool
 	start, end int32 // bytes
 	tok        int32 // first token
+	node       int32 // the dict node matched, -1 for the dateline, officials and counties
 	candFrom   int32 // st.cands[candFrom:candTo]
 	candTo     int32
 }
 
 // cand is one country an occurrence may stand for; opt groups the
 // countries of one sense (a multi place lists several under one opt).
+// ambiguous says the sense needs context before it counts, for any reason;
+// flagged that the gazetteer says so (a common word, a person's name or a
+// smaller namesake of a bigger place), weak that the text does (a
+// capitalised word at a sentence start, an ALL-CAPS headline).
 type cand struct {
 	country   int32
 	opt       int16
+	sub       int16 // subdivision of the place, -1 when unknown
 	ambiguous bool
+	flagged   bool
+	weak      bool
+	minor     bool // a small town: it counts where the story is set (evidence.go)
 	kind      mkind
 }
 
@@ -75,7 +85,7 @@ func (t *Tagger) collect(st *state) {
 				if t.currencyAfter(toks, int(m.j)) {
 					kind = mCurrency // "U.S. dlrs", "Swiss francs": money, not place
 				}
-				st.cands = append(st.cands, cand{country: s.ref, opt: opt, ambiguous: s.ambiguous, kind: kind})
+				st.cands = append(st.cands, cand{country: s.ref, opt: opt, sub: -1, ambiguous: s.ambiguous, flagged: s.ambiguous, kind: kind})
 				opt++
 			case sPlace:
 				if s.abbrev && !afterComma(toks, src, int(m.i)) {
@@ -91,7 +101,8 @@ func (t *Tagger) collect(st *state) {
 				weak := kind != mMulti && kind != mCapital && kind != mMetonym &&
 					(st.caps(m.field) || m.j-m.i == 1 && toks[m.i].is(tSentence) && !t.commaAfter(toks, src, int(m.j)))
 				for _, c := range p.countries {
-					st.cands = append(st.cands, cand{country: c, opt: opt, ambiguous: s.ambiguous || weak || (len(p.countries) > 1 && kind != mMulti), kind: kind})
+					st.cands = append(st.cands, cand{country: c, opt: opt, sub: p.sub, ambiguous: s.ambiguous || weak || s.minor,
+						flagged: s.ambiguous, weak: weak, minor: s.minor, kind: kind})
 					if kind != mMulti {
 						opt++
 					}
@@ -102,12 +113,12 @@ func (t *Tagger) collect(st *state) {
 			case sOrg:
 				o := &t.orgs[s.ref]
 				if o.country >= 0 && countryOrg(o.kind) {
-					st.cands = append(st.cands, cand{country: o.country, opt: opt, kind: mOrg})
+					st.cands = append(st.cands, cand{country: o.country, opt: opt, sub: -1, kind: mOrg})
 					opt++
 				}
 			case sRole:
 				if ci, ok := t.countryIdx[t.roles[s.ref].Country]; ok {
-					st.cands = append(st.cands, cand{country: ci, opt: opt, kind: mRole})
+					st.cands = append(st.cands, cand{country: ci, opt: opt, sub: -1, kind: mRole})
 					opt++
 				}
 			case sPerson:
@@ -119,12 +130,14 @@ func (t *Tagger) collect(st *state) {
 			st.cands = st.cands[:from]
 			continue
 		}
-		o := occurrence{field: m.field, kind: mName, start: toks[m.i].start, end: toks[m.j-1].end, tok: m.i, candFrom: from, candTo: int32(len(st.cands))}
+		o := occurrence{field: m.field, kind: mName, start: toks[m.i].start, end: toks[m.j-1].end, tok: m.i, node: m.node,
+			candFrom: from, candTo: int32(len(st.cands))}
 		t.qualify(st, mi, &o)
 		if o.candFrom < o.candTo {
 			st.occs = append(st.occs, o)
 		}
 	}
+	t.countyOccs(st)
 }
 
 // qualify applies a following qualifier ("Moscow, Idaho", "Nice, France",
@@ -151,33 +164,50 @@ func (t *Tagger) qualify(st *state, mi int, o *occurrence) {
 	if !isPlace {
 		return
 	}
-	var qual []int32
+	type qualifier struct {
+		country int32
+		sub     int16
+	}
+	var qual [4]qualifier
+	nq := 0
 	for k, s := range t.d.nodes[next.node].senses {
-		if next.mask&(1<<k) == 0 {
+		if next.mask&(1<<k) == 0 || nq == len(qual) {
 			continue
 		}
 		switch s.kind {
 		case sCountry:
-			qual = append(qual, s.ref)
+			qual[nq] = qualifier{s.ref, -1}
+			nq++
 		case sPlace:
-			switch t.places[s.ref].kind {
+			switch p := &t.places[s.ref]; p.kind {
 			case "state", "region":
-				qual = append(qual, t.places[s.ref].countries...)
+				if len(p.countries) == 1 {
+					qual[nq] = qualifier{p.countries[0], p.sub}
+					nq++
+				}
 			case "capital", "city":
 				return
 			}
 		}
 	}
-	if len(qual) == 0 {
+	if nq == 0 {
 		return
 	}
+	// "Paris, Texas" keeps the Texan Paris; a place of the right country
+	// whose state is unknown takes the qualifier's.
 	cs := st.cands[o.candFrom:o.candTo]
 	kept := cs[:0]
 	for _, c := range cs {
-		for _, q := range qual {
-			if c.country == q {
-				c.ambiguous = false
+		if len(kept) > 0 && kept[len(kept)-1].country == c.country {
+			continue // one country once
+		}
+		for _, q := range qual[:nq] {
+			if c.country == q.country && (q.sub < 0 || c.sub < 0 || c.sub == q.sub) {
+				c.ambiguous, c.flagged, c.weak, c.minor = false, false, false, false
 				c.opt = 0
+				if c.sub < 0 {
+					c.sub = q.sub
+				}
 				kept = append(kept, c)
 				break
 			}

@@ -65,7 +65,9 @@ func TestCountries(t *testing.T) {
 		{"caps title", "U.S. SAYS JAPAN MUST OPEN MARKETS", "Officials spoke.", "", []string{"JP", "US"}, []string{"JP", "US"}},
 		{"caps title ambiguous", "TURKEY PRICES AND CHAD", "Officials spoke.", "", nil, nil},
 		{"blocked region", "", "Latin American debt worried bankers.", "", nil, nil},
-		{"headline focus", "Russia and US talk", "They discussed Ukraine, Ukraine and Ukraine.", "", []string{"RU", "UA", "US"}, []string{"RU", "US"}},
+		{"headline focus", "Russia and US talk", "They discussed Ukraine.", "", []string{"RU", "UA", "US"}, []string{"RU", "US"}},
+		{"repeated in the lead is focus", "Russia and US talk", "They discussed Ukraine, Ukraine and Ukraine.", "", []string{"RU", "UA", "US"}, []string{"RU", "UA", "US"}},
+		{"passing mention is listed, not focus", "", "Russia and the US talked in Moscow for hours about Russia. Russia said the US must act. Russian troops stayed. A British diplomat watched.", "", []string{"GB", "RU", "US"}, []string{"RU", "US"}},
 		{"nice france", "", "He lives in Nice, France.", "", []string{"FR"}, nil},
 		{"nice alone", "", "It was a Nice day.", "", nil, nil},
 	}

@@ -52,7 +52,7 @@ func (t *Tagger) datelineOcc(st *state) {
 		cs[i].opt = 0
 	}
 	st.occs = append(st.occs, occurrence{field: fieldText, kind: mDateline, start: int32(start), end: int32(end),
-		tok: -1, candFrom: from, candTo: int32(len(st.cands))})
+		tok: -1, node: -1, candFrom: from, candTo: int32(len(st.cands))})
 }
 
 // datelinePart adds the candidates of a whole-span match over toks; a
@@ -71,6 +71,7 @@ func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
 		countries []int32
 		amb       bool
 		capital   bool
+		sub       int16
 	}
 	var opts []opt
 	for k, s := range t.d.nodes[m.node].senses {
@@ -79,7 +80,7 @@ func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
 		}
 		switch s.kind {
 		case sCountry:
-			opts = append(opts, opt{countries: []int32{s.ref}, amb: s.ambiguous})
+			opts = append(opts, opt{countries: []int32{s.ref}, amb: s.ambiguous, sub: -1})
 		case sPlace:
 			p := &t.places[s.ref]
 			if qualifier && p.kind != "state" && p.kind != "region" {
@@ -88,7 +89,7 @@ func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
 			if !qualifier && (p.kind == "metonym" || p.kind == "landmark") {
 				continue
 			}
-			opts = append(opts, opt{countries: p.countries, amb: s.ambiguous || (len(p.countries) > 1 && p.kind != "multi"), capital: p.kind == "capital"})
+			opts = append(opts, opt{countries: p.countries, amb: s.ambiguous || (len(p.countries) > 1 && p.kind != "multi"), capital: p.kind == "capital", sub: p.sub})
 		}
 	}
 	// Prefer the unambiguous reading, then a capital.
@@ -112,7 +113,7 @@ func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
 		return
 	}
 	for _, c := range opts[pick].countries {
-		st.cands = append(st.cands, cand{country: c, kind: mDateline})
+		st.cands = append(st.cands, cand{country: c, kind: mDateline, sub: opts[pick].sub})
 	}
 }
 

@@ -23,6 +23,7 @@ type sense struct {
 	kind      senseKind
 	ambiguous bool // the form needs corroborating context
 	abbrev    bool // an abbreviation such as "Calif." that counts only after "City,"
+	minor     bool // a small place that counts only where the story is set
 	ref       int32
 	capMask   uint32
 	upperMask uint32

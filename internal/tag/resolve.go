@@ -1,35 +1,37 @@
 package tag
 
 // resolve settles every occurrence to the countries it counts for, and
-// returns them as (occurrence, country) pairs through fn. An occurrence
-// that is one ambiguous word, with nothing else in the item for the same
-// country, counts only when its own context says it is a place; alternatives
-// ("Georgia": the country or the state) count only when the rest of the item
-// picks one. Unresolved ambiguity yields no tag: precision over recall.
+// returns them as (occurrence, country) pairs through fn. A name with
+// options in several places ("Paris": France's capital or a town in Texas;
+// "Georgia": the country or the state) is read as CLAVIN and Mordecai read
+// it, from the rest of the story, by the first of these rules that applies:
+//
+//  1. a settled place in one option's state ("Athens" with "Atlanta" or
+//     "Ga." elsewhere in the text is Athens, Georgia);
+//  2. another name of the story that may be in the same state ("Athens" and
+//     "Georgia" together);
+//  3. a settled mention of one option's country; a smaller namesake of a
+//     famous place (flagged) and a small town (minor) need more: the story
+//     must be set in its country (evidence.go: the only country named, with
+//     a town, state, county or dateline in it), so "Obama flew to Paris"
+//     stays French and "Moore Corp" in a Toronto story is no US town;
+//  4. without any of these the famous place, the one option not flagged
+//     (GeoNames' biggest), when the text itself reads as a place;
+//  5. a name whose every option is in one country counts when its own
+//     context says place ("in Jordan", "Iraq, Jordan and Syria").
+//
+// A rule that finds two countries ends the search. Unresolved ambiguity
+// yields no tag: precision over recall.
 func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
-	sure := st.sureSet(len(t.countries))
+	e := t.gather(st)
 	for oi := range st.occs {
 		o := &st.occs[oi]
 		cs := st.cands[o.candFrom:o.candTo]
-		if definite(cs) {
-			for _, c := range cs {
-				if c.opt == cs[0].opt {
-					fn(oi, c)
-				}
-			}
-			continue
+		chosen := cs[0].opt
+		if !definite(cs) {
+			chosen = t.choose(st, e, o, cs)
 		}
-		chosen, n := int16(-1), 0
-		for _, c := range cs {
-			if c.opt != chosen && optSure(cs, c.opt, sure) {
-				chosen = c.opt
-				n++
-			}
-		}
-		if n != 1 && optCount(cs) == 1 && t.placeContext(st, o) {
-			chosen, n = cs[0].opt, 1
-		}
-		if n != 1 {
+		if chosen < 0 {
 			continue
 		}
 		for _, c := range cs {
@@ -38,6 +40,77 @@ func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
 			}
 		}
 	}
+}
+
+// choose returns the option an ambiguous occurrence stands for, or -1.
+func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) int16 {
+	famous := false
+	for _, c := range cs {
+		famous = famous || !c.flagged && !c.minor && c.kind != mCounty
+	}
+	for rule := 0; rule < 4; rule++ {
+		chosen, country, n := int16(-1), int32(-1), 0
+		for k := 0; k < len(cs); {
+			g := optGroup(cs, k)
+			k += len(g)
+			c := g[0]
+			ok := false
+			switch rule {
+			case 0:
+				ok = c.sub >= 0 && e.subSure[c.sub]
+			case 1:
+				ok = c.sub >= 0 && !c.weak && e.subShared(c.sub, o.node)
+			case 2:
+				ok = c.country == e.frame || allSure(g, e.sure) && !c.minor && !(c.flagged && famous)
+			case 3:
+				ok = famous && !c.flagged && !c.minor && !c.weak
+			}
+			switch {
+			case !ok:
+			case n == 0:
+				chosen, country, n = c.opt, c.country, 1
+			case c.country != country:
+				n = 2
+			}
+		}
+		if n == 1 {
+			return chosen
+		}
+		if n > 1 {
+			return -1 // the evidence names two countries: say neither
+		}
+	}
+	if oneCountry(cs) && cs[0].kind != mCounty && t.placeContext(st, o) {
+		return cs[0].opt
+	}
+	return -1
+}
+
+// optGroup returns the candidates of the option starting at cs[k].
+func optGroup(cs []cand, k int) []cand {
+	e := k + 1
+	for e < len(cs) && cs[e].opt == cs[k].opt {
+		e++
+	}
+	return cs[k:e]
+}
+
+func allSure(g []cand, sure []bool) bool {
+	for _, c := range g {
+		if !sure[c.country] {
+			return false
+		}
+	}
+	return true
+}
+
+func oneCountry(cs []cand) bool {
+	for _, c := range cs {
+		if c.country != cs[0].country {
+			return false
+		}
+	}
+	return true
 }
 
 // sureSet marks the countries that have an unambiguous mention.
@@ -89,15 +162,6 @@ func optCount(cs []cand) int {
 		}
 	}
 	return n
-}
-
-func optSure(cs []cand, opt int16, sure []bool) bool {
-	for _, c := range cs {
-		if c.opt == opt && !sure[c.country] {
-			return false
-		}
-	}
-	return true
 }
 
 // placeContext reads the words around an ambiguous name in mixed-case text:

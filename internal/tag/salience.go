@@ -13,23 +13,19 @@ import (
 // to 0.4 at the end of the text; a headline mention is worth more. Mentions
 // combine by noisy-OR, salience = 1 − Π(1 − w), so one name in the lead is
 // about 0.45, a dateline alone 0.8 and a country named in the headline and
-// again in the text above 0.8.
+// again in the text above 0.8. The officials' countries add to it.
 //
-// The countries list holds what the story is about, not every passing
-// word. In wire copy (the item has a dateline naming a country) the
-// convention of the indexers and of readers is strict: the dateline
-// country, headline countries and the countries that reach wireSalience
-// (about a name in the lead plus one more mention). Items without a
-// dateline (features, analyses) list every country that reaches
-// featureSalience, so a single demonym in passing still counts there.
-// Focus holds the dateline and headline countries, or when there are none
-// the most salient one.
+// One rule for every kind of text: the countries list holds every country
+// the item mentions, and salience ≥ aboutSalience (about a name in the lead
+// plus one more mention, a dateline, a headline) says the story is about
+// it; those are the focus. When no country reaches it, the most salient
+// ones are the focus.
 const (
-	wireSalience    = 0.5
-	featureSalience = 0.15
-	titleBoost      = 1.6
-	maxEvidence     = 5
-	positionFloor   = 0.4
+	aboutSalience = 0.5
+	titleBoost    = 1.6
+	maxEvidence   = 5
+	positionFloor = 0.4
+	shareOfTop    = 0.5
 )
 
 func kindWeight(k mkind) float64 {
@@ -57,10 +53,10 @@ func kindWeight(k mkind) float64 {
 type tally struct {
 	country  int32
 	mentions int
-	miss     float64 // Π(1 − w)
-	title    bool
-	dateline bool
-	first    int32 // byte offset of the first text mention
+	miss     float64 // Π(1 − w) over the text's mentions
+	headMiss float64 // Π(1 − w) over the headline's and the dateline's
+	sum      float64 // Σ w over the text's mentions
+	first    int32   // byte offset of the first text mention
 	ev       [maxEvidence]int32
 	nev      int
 }
@@ -81,27 +77,28 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 		if k < 0 {
 			k = int32(len(st.tallies))
 			idx[c.country] = k
-			st.tallies = append(st.tallies, tally{country: c.country, miss: 1, first: math.MaxInt32})
+			st.tallies = append(st.tallies, tally{country: c.country, miss: 1, headMiss: 1, first: math.MaxInt32})
 		}
 		tl := &st.tallies[k]
 		w := kindWeight(c.kind)
 		if o.kind == mDateline {
 			w = kindWeight(mDateline)
-			tl.dateline = true
 		}
 		switch {
 		case o.field == fieldTitle:
 			w = min(w*titleBoost, 0.9)
-			// A currency in the headline ("AUSTRALIAN DLR BONDS") is not
-			// what the story is about.
-			tl.title = tl.title || c.kind != mCurrency
 		case o.kind != mDateline:
 			if lead := o.tok >= 0 && st.text[o.tok].is(tPara) && o.start < 400; !lead {
 				w *= 1 - (1-positionFloor)*float64(o.start)/float64(textLen)
 			}
 			tl.first = min(tl.first, o.start)
 		}
-		tl.miss *= 1 - w
+		if o.field == fieldTitle || o.kind == mDateline {
+			tl.headMiss *= 1 - w
+		} else {
+			tl.miss *= 1 - w
+			tl.sum += w
+		}
 		if c.kind != mOfficial {
 			tl.mentions++
 		}
@@ -120,20 +117,25 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 func (t *Tagger) rankCountries(st *state) []event.Country {
 	out := make([]event.Country, 0, len(st.tallies))
 	focusAny := false
-	floor := featureSalience
+	top := 0.0
 	for _, tl := range st.tallies {
-		if tl.dateline {
-			floor = wireSalience
-		}
+		top = max(top, tl.sum)
 	}
 	for _, tl := range st.tallies {
-		sal := math.Round((1-tl.miss)*1000) / 1000
-		if tl.mentions == 0 || sal < floor && !tl.dateline && !tl.title {
+		if tl.mentions == 0 {
 			continue
 		}
+		// The text's share: a country mentioned far less than the item's
+		// main one is not what the story is about, however often it recurs.
+		share := 1.0
+		if top > 0 {
+			share = min(1, tl.sum/(shareOfTop*top))
+		}
+		sal := 1 - tl.headMiss*(1-(1-tl.miss)*share)
+		sal = math.Round(sal*1000) / 1000
 		c := &t.countries[tl.country]
 		ec := event.Country{Code: c.Code, Code3: c.Code3, Name: c.Name, Mentions: tl.mentions, Salience: sal,
-			Focus: tl.title || tl.dateline}
+			Focus: sal >= aboutSalience}
 		focusAny = focusAny || ec.Focus
 		for _, oi := range tl.ev[:tl.nev] {
 			o := &st.occs[oi]
@@ -173,8 +175,8 @@ func (t *Tagger) officialOccs(st *state, offs []event.Official) {
 			field = fieldTitle
 		}
 		from := int32(len(st.cands))
-		st.cands = append(st.cands, cand{country: ci, kind: mOfficial})
+		st.cands = append(st.cands, cand{country: ci, kind: mOfficial, sub: -1})
 		st.occs = append(st.occs, occurrence{field: field, kind: mOfficial, start: int32(ev.Start), end: int32(ev.End),
-			tok: -1, candFrom: from, candTo: from + 1})
+			tok: -1, node: -1, candFrom: from, candTo: from + 1})
 	}
 }

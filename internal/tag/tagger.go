@@ -58,6 +58,10 @@ type Tagger struct {
 	countries  []gazetteer.Country
 	countryIdx map[string]int32
 	places     []placeInfo
+	nsubs      int   // ISO 3166-2 subdivisions the places name
+	usIdx      int32 // the United States in countries, -1 when absent
+	kCounty    uint64
+	kParish    uint64
 	orgs       []orgInfo
 	roles      []gazetteer.Role
 	generic    []bool   // per role: a title companies use too
@@ -173,6 +177,7 @@ type state struct {
 	offs       []official
 	sure       []bool
 	tallyIdx   []int32
+	ev         storyEvidence // what the item's settled places say, for resolve
 	scratch    []token
 	dmatches   []match
 	used       []bool          // text tokens consumed by an official's name or title

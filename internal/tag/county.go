@@ -1,0 +1,68 @@
+package tag
+
+// US counties. Every US state but Louisiana and Alaska is divided into
+// counties, named "<Name> County"; Louisiana's are parishes, "<Name>
+// Parish" (US Census Bureau, county and county-equivalent entities: 3,143 in
+// 2010). Local news names them constantly and often names no state or
+// country at all, so "Madison County" is read as a US place. Elsewhere the
+// word comes first ("County Cork", "County Durham") or the name is a place
+// of another country ("Nairobi County", a Chinese county): those are left
+// alone, and a county counts only when the story names no other country or
+// names the United States too (resolve.go).
+
+// countyOccs adds an occurrence for each "<Name> County" or "<Name> Parish"
+// in mixed-case text.
+func (t *Tagger) countyOccs(st *state) {
+	us := t.usIdx
+	if us < 0 {
+		return
+	}
+	for field := fieldTitle; field <= fieldText; field++ {
+		if st.caps(field) {
+			continue
+		}
+		toks, _ := st.toks(field)
+		for k := 1; k < len(toks); k++ {
+			tk := toks[k]
+			if tk.key != t.kCounty && tk.key != t.kParish || !tk.is(tCap) || !t.countyName(st, field, toks, k) {
+				continue
+			}
+			from := int32(len(st.cands))
+			st.cands = append(st.cands, cand{country: us, sub: -1, ambiguous: true, flagged: true, kind: mCounty})
+			st.occs = append(st.occs, occurrence{field: field, kind: mCounty, start: toks[k-1].start, end: tk.end,
+				tok: int32(k - 1), node: -1, candFrom: from, candTo: from + 1})
+		}
+	}
+}
+
+// countyName: the word before "County" is a capitalised name that is not a
+// function word and not a place of another country only.
+func (t *Tagger) countyName(st *state, field int8, toks []token, k int) bool {
+	p := toks[k-1]
+	if !p.is(tWord) || !p.is(tCap) || p.is(tDigit) || t.hasCue(p, cNotName) {
+		return false
+	}
+	mi := st.matchEnding(field, k)
+	if mi < 0 {
+		return true
+	}
+	m := st.matches[mi]
+	foreign := false
+	for i, s := range t.d.nodes[m.node].senses {
+		if m.mask&(1<<i) == 0 {
+			continue
+		}
+		switch s.kind {
+		case sPlace:
+			for _, c := range t.places[s.ref].countries {
+				if c == t.usIdx {
+					return true
+				}
+			}
+			foreign = true
+		case sCountry, sDemonym:
+			foreign = foreign || s.ref != t.usIdx
+		}
+	}
+	return !foreign
+}

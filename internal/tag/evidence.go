@@ -1,0 +1,161 @@
+package tag
+
+// storyEvidence is what an item's settled mentions say about where it is,
+// gathered once before ambiguous names are resolved (as CLAVIN and Mordecai
+// do: a name is read in the light of the other places of the same story).
+type storyEvidence struct {
+	sure  []bool // per country: a settled mention of any kind
+	local []bool // per country: a settled town, state, county or the dateline
+	// per subdivision: a settled place in it ("Louisiana", "Atlanta"), and
+	// the first two distinct names that may be in it (for "Athens" and
+	// "Georgia" in one story: both may be in US-GA).
+	subSure  []bool
+	subNode  []int32
+	subNode2 []int32
+	// per country: the first two distinct small towns named that are in
+	// that country only ("Mansfield" and "Ozark" set a story in the US)
+	townNode  []int32
+	townNode2 []int32
+	county    bool  // a US county or parish is named
+	frame     int32 // the one country the story is set in, -1 when none
+}
+
+func (e *storyEvidence) reset(countries, subs int) {
+	e.sure = resize(e.sure, countries)
+	e.local = resize(e.local, countries)
+	e.subSure = resize(e.subSure, subs)
+	e.subNode = resizeInt32(e.subNode, subs)
+	e.subNode2 = resizeInt32(e.subNode2, subs)
+	e.townNode = resizeInt32(e.townNode, countries)
+	e.townNode2 = resizeInt32(e.townNode2, countries)
+	e.county = false
+	e.frame = -1
+}
+
+// resizeInt32 returns n zeros in s's memory when it is big enough.
+func resizeInt32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		s = make([]int32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// gather fills the evidence from the occurrences.
+func (t *Tagger) gather(st *state) *storyEvidence {
+	e := &st.ev
+	e.reset(len(t.countries), t.nsubs)
+	for oi := range st.occs {
+		o := &st.occs[oi]
+		cs := st.cands[o.candFrom:o.candTo]
+		if o.kind == mCounty {
+			e.county = true
+			continue
+		}
+		if !definite(cs) {
+			// Even a weak reading ("Georgia" opening a sentence) says
+			// which states the story may be in.
+			for _, c := range cs {
+				if c.sub >= 0 {
+					addNode(e.subNode, e.subNode2, int(c.sub), o.node)
+				}
+			}
+			if c := cs[0]; c.minor && !c.weak && oneCountry(cs) {
+				addNode(e.townNode, e.townNode2, int(c.country), o.node)
+			}
+			continue
+		}
+		for _, c := range cs {
+			if c.opt != cs[0].opt {
+				continue
+			}
+			if c.kind != mCurrency {
+				e.sure[c.country] = true
+			}
+			if c.kind == mCity || c.kind == mRegion || o.kind == mDateline {
+				e.local[c.country] = true
+			}
+		}
+		if sub := oneSub(cs); sub >= 0 {
+			e.subSure[sub] = true
+		}
+	}
+	for c := range e.local {
+		e.local[c] = e.local[c] || e.townNode2[c] != 0
+	}
+	e.frame = t.frame(e)
+	return e
+}
+
+// oneSub: the subdivision of a settled name that is in one state only
+// ("Atlanta"), or -1 ("Springfield", or a name no state is known for).
+func oneSub(cs []cand) int16 {
+	sub := int16(-1)
+	for _, c := range cs {
+		switch {
+		case c.sub < 0 || c.sub == sub:
+		case sub < 0:
+			sub = c.sub
+		default:
+			return -1
+		}
+	}
+	return sub
+}
+
+// addNode records node as the first or second distinct name at i; the
+// tables hold node+1, so that zero (a cleared table) is "none".
+func addNode(first, second []int32, i int, node int32) {
+	switch node++; {
+	case first[i] == 0:
+		first[i] = node
+	case first[i] != node && second[i] == 0:
+		second[i] = node
+	}
+}
+
+// subShared: another name of the story than node may be in sub.
+func (e *storyEvidence) subShared(sub int16, node int32) bool {
+	node++
+	return e.subNode[sub] != 0 && e.subNode[sub] != node || e.subNode2[sub] != 0 && e.subNode2[sub] != node
+}
+
+// frame is the one country a story is set in: the only country it names
+// for sure, provided a town, state, county or the dateline is in it. A
+// story naming only "Madison County", or only small towns of one country,
+// is set there.
+func (t *Tagger) frame(e *storyEvidence) int32 {
+	only, n := onlyOne(e.sure)
+	switch {
+	case n > 1:
+		return -1
+	case n == 1 && (e.local[only] || e.county && only == t.usIdx):
+		return only
+	case n == 1:
+		return -1
+	case e.county:
+		return t.usIdx
+	}
+	// Nothing settled: two small towns of one country set the story there.
+	if only, n = onlyOne(e.local); n == 1 {
+		return only
+	}
+	return -1
+}
+
+// onlyOne returns the first index set in flags and how many are set (0, 1
+// or 2 for more).
+func onlyOne(flags []bool) (int32, int) {
+	first, n := int32(-1), 0
+	for i, ok := range flags {
+		if !ok {
+			continue
+		}
+		if n == 1 {
+			return first, 2
+		}
+		first, n = int32(i), 1
+	}
+	return first, n
+}
