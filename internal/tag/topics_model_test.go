@@ -117,7 +117,7 @@ func (s *topicScorer) index(code string) int32 {
 	return -1
 }
 
-// TestModelScoreAllocates nothing beyond what the rules allocate.
+// TestModelScoreAllocs: scoring the model allocates nothing.
 func TestModelScoreAllocs(t *testing.T) {
 	_, both := scorers(t)
 	title, text := tokenize(nil, "A zorblat night"), tokenize(nil, "Fans saw the quembly and the zorblat.")
