@@ -18,6 +18,10 @@ import (
 // errIncomplete is returned when the audit finds missing inputs (exit 1).
 var errIncomplete = errors.New("audit found missing inputs")
 
+// errAuditFailed marks an audit that could not run to the end: a failed
+// lookup or read (exit 2, so that 1 always means "something is missing").
+var errAuditFailed = errors.New("audit failed")
+
 func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	in := fs.String("input", cfg.InputTopic, "input topic")
@@ -27,6 +31,8 @@ func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.W
 	until := fs.String("until", "", "only inputs with a timestamp before this RFC 3339 time")
 	from := fs.Int64("from-offset", -1, "only input offsets at or after this, in every partition")
 	to := fs.Int64("to-offset", -1, "only input offsets before this, in every partition")
+	wait := fs.Duration("wait", 0, "keep reading the outputs as they grow until every input is accounted for or this much time has passed (e.g. 2m); 0 reads them to where they end now")
+	fetchWait := fs.Duration("fetch-wait", 30*time.Second, "how long one fetch may take (a slow or distant broker)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -47,11 +53,13 @@ func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.W
 	if err != nil {
 		return err
 	}
-	o.FromOffset, o.ToOffset = *from, *to
+	o.FromOffset, o.ToOffset, o.Wait, o.FetchWait = *from, *to, *wait, *fetchWait
 	o.Brokers, o.Dialer, o.Transport, o.Input, o.Output, o.DLQ = cfg.Brokers, sec.Dialer(), sec.Transport(), *in, *out, *dlq
-	rep, err := audit.New(o).Run(ctx, o)
+	a := audit.New(o)
+	defer a.Close()
+	rep, err := a.Run(ctx, o)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w: %w", errAuditFailed, err)
 	}
 	if *asJSON {
 		b, _ := json.MarshalIndent(rep, "", "  ")
@@ -74,6 +82,9 @@ func printAudit(w io.Writer, r audit.Report) {
 	fmt.Fprintf(w, "input topic   %s\n", r.Input)
 	for _, p := range parts {
 		fmt.Fprintf(w, "  partition %d offsets [%d, %d)\n", p, r.Ranges[p][0], r.Ranges[p][1])
+	}
+	if r.WaitedSec > 0 {
+		fmt.Fprintf(w, "outputs read for %.1f s\n", r.WaitedSec)
 	}
 	fmt.Fprintf(w, "inputs        %d\nwith record   %d\nwith dead letter %d\nmissing       %d\nduplicates    %d (outcomes beyond the first for an input)\nduplicate ids %d\norphans       %d\nunreadable    %d\n",
 		r.Inputs, r.WithRecord, r.WithDLQ, r.Missing, r.Duplicates, r.DuplicateIDs, r.Orphans, r.Unreadable)

@@ -56,3 +56,14 @@ func TestAuditOffsetRange(t *testing.T) {
 		t.Fatalf("audit of [1,2): %v\n%s", err, stdout.String())
 	}
 }
+
+// TestAuditLookupFailureExit2: an input topic the broker does not know is
+// a failed audit (exit 2), never a report (exit 1 means "missing").
+func TestAuditLookupFailureExit2(t *testing.T) {
+	brokers := kafkatest.Brokers(t)
+	out := kafkatest.Topic(t, brokers, "auditx-out", 1)
+	report, err := auditTopics(t, brokers, "no-such-input-"+out, out, out)
+	if exitCode(err) != 2 || !strings.Contains(err.Error(), "no-such-input-") {
+		t.Fatalf("exit %d, err %v, report %q; want exit 2 naming the topic", exitCode(err), err, report)
+	}
+}

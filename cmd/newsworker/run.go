@@ -26,7 +26,7 @@ commands:
   demo [-json]        embedded broker + sample items + the real worker; prints the events
   tag [FILE...]       offline: JSON Lines in (files or stdin), one JSON line out per input line
   eval [-json] [-v] FILE...  score the tagger on eval files (../shared/eval format)
-  audit [-input T] [-output T] [-dlq T] [-since T] [-until T] [-from-offset N] [-to-offset N] [-json]
+  audit [-input T] [-output T] [-dlq T] [-since T] [-until T] [-from-offset N] [-to-offset N] [-wait D] [-json]
                       completeness check: every input offset has a record or a dead letter
   train [-o MODEL] [-cv K] FILE...  train the topic model on labelled JSON Lines (train -h)
   import KIND IN      convert a public source to a gazetteer file on stdout (geonames, wikidata, cameo)
@@ -37,7 +37,7 @@ commands:
 var errUsage = errors.New("usage")
 
 func exitCode(err error) int {
-	if errors.Is(err, errUsage) {
+	if errors.Is(err, errUsage) || errors.Is(err, errAuditFailed) {
 		return 2
 	}
 	return 1

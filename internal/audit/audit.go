@@ -7,10 +7,8 @@ package audit
 
 import (
 	"context"
-	"encoding/json"
-	"sort"
-	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -28,6 +26,14 @@ type Options struct {
 	// FromOffset and ToOffset bound the input offsets audited in every
 	// partition: [FromOffset, ToOffset); negative means unbounded.
 	FromOffset, ToOffset int64
+	// Wait keeps reading the outputs, as they grow, until every input in
+	// range is accounted for or Wait has passed; zero reads the outputs up
+	// to their end offsets at the start.
+	Wait time.Duration
+	// FetchWait is how long one fetch may take before the audit asks
+	// whether the broker is slow or the partition ends in a gap; zero means
+	// 30 s.
+	FetchWait time.Duration
 }
 
 // Origin names one input message.
@@ -49,23 +55,38 @@ type Report struct {
 	DuplicateIDs int64            `json:"duplicate_ids"`             // record ids seen more than once
 	Orphans      int64            `json:"orphans"`                   // outputs whose origin is not an input in range
 	Unreadable   int64            `json:"unreadable"`                // outputs that are not records / dead letters without origin
+	WaitedSec    float64          `json:"waited_seconds,omitempty"`  // how long the outputs were read (with Wait)
 }
 
 // Auditor runs audits.
 type Auditor struct {
-	brokers []string
-	dialer  *kafka.Dialer
-	client  *kafka.Client
+	brokers   []string
+	dialer    *kafka.Dialer
+	client    *kafka.Client
+	transport *kafka.Transport
+	fetchWait time.Duration
 }
 
 // New returns an Auditor.
 func New(o Options) *Auditor {
-	return &Auditor{brokers: o.Brokers, dialer: o.Dialer,
-		client: &kafka.Client{Addr: kafka.TCP(o.Brokers...), Transport: o.Transport, Timeout: 30 * time.Second}}
+	fw := o.FetchWait
+	if fw <= 0 {
+		fw = 30 * time.Second
+	}
+	tr := o.Transport
+	if tr == nil {
+		tr = &kafka.Transport{} // not kafka.DefaultTransport: Close closes it
+	}
+	return &Auditor{brokers: o.Brokers, dialer: o.Dialer, fetchWait: fw, transport: tr,
+		client: &kafka.Client{Addr: kafka.TCP(o.Brokers...), Transport: tr, Timeout: 30 * time.Second}}
 }
 
-// Run audits. Outputs are read up to their end offsets at the time the audit
-// starts, so run it after the worker has caught up with the range.
+// Close closes the connections the auditor keeps for its lookups.
+func (a *Auditor) Close() { a.transport.CloseIdleConnections() }
+
+// Run audits. Without Wait the outputs are read up to their end offsets at
+// the time the audit starts; with Wait they are read as they grow, until
+// every input in range has an outcome or the wait is over.
 func (a *Auditor) Run(ctx context.Context, o Options) (Report, error) {
 	rep := Report{Input: o.Input, Ranges: map[int][2]int64{}}
 	in, err := a.partitions(ctx, o.Input, o.Since, o.Until)
@@ -83,114 +104,76 @@ func (a *Auditor) Run(ctx context.Context, o Options) (Report, error) {
 		rep.Ranges[p] = [2]int64{s.first, s.end}
 		rep.Inputs += s.end - s.first
 	}
-	var mu sync.Mutex
-	counts := map[Origin]int{}
-	hasRecord := map[Origin]bool{}
-	ids := map[string]int{}
-	note := func(p int, off int64, record bool, topic string) {
-		s, ok := in[p]
-		k := Origin{p, off}
-		mu.Lock()
-		defer mu.Unlock()
-		if topic != o.Input || !ok {
-			rep.Orphans++
-			return
-		}
-		if off < s.first || off >= s.end {
-			if off >= s.end || off < 0 {
-				rep.Orphans++ // points past the input: should not exist
-			}
-			return // before the range: out of scope
-		}
-		counts[k]++
-		if record {
-			hasRecord[k] = true
-		}
-	}
-	for _, t := range []struct {
+	t := newTally(o.Input, in)
+	type job struct {
 		topic string
-		dlq   bool
-	}{{o.Output, false}, {o.DLQ, true}} {
-		if t.topic == "" {
+		p     int
+		s     span
+		fn    func(kafka.Message)
+	}
+	var jobs []job
+	for _, out := range []struct {
+		topic string
+		fn    func(kafka.Message)
+	}{{o.Output, t.record}, {o.DLQ, t.deadLetter}} {
+		if out.topic == "" {
 			continue
 		}
-		spans, err := a.partitions(ctx, t.topic, time.Time{}, time.Time{})
+		spans, err := a.partitions(ctx, out.topic, time.Time{}, time.Time{})
 		if err != nil {
 			return rep, err
 		}
-		err = a.readRange(ctx, t.topic, spans, func(m kafka.Message) {
-			if t.dlq {
-				p, e1 := strconv.Atoi(header(m, "dlq-origin-partition"))
-				off, e2 := strconv.ParseInt(header(m, "dlq-origin-offset"), 10, 64)
-				if e1 != nil || e2 != nil {
-					mu.Lock()
-					rep.Unreadable++
-					mu.Unlock()
-					return
-				}
-				note(p, off, false, header(m, "dlq-origin-topic"))
-				return
-			}
-			var r struct {
-				ID     string `json:"id"`
-				Origin *struct {
-					Topic     string `json:"topic"`
-					Partition int    `json:"partition"`
-					Offset    int64  `json:"offset"`
-				} `json:"origin"`
-			}
-			if json.Unmarshal(m.Value, &r) != nil || r.Origin == nil {
-				mu.Lock()
-				rep.Unreadable++
-				mu.Unlock()
-				return
-			}
-			mu.Lock()
-			ids[r.ID]++
-			mu.Unlock()
-			note(r.Origin.Partition, r.Origin.Offset, true, r.Origin.Topic)
-		})
-		if err != nil {
-			return rep, err
+		for p, s := range spans {
+			jobs = append(jobs, job{out.topic, p, s, out.fn})
 		}
 	}
-	for _, n := range ids {
-		if n > 1 {
-			rep.DuplicateIDs += int64(n - 1)
-		}
+	tail := o.Wait > 0
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if tail {
+		rctx, cancel = context.WithTimeout(rctx, o.Wait)
+		defer cancel()
 	}
-	parts := make([]int, 0, len(in))
-	for p := range in {
-		parts = append(parts, p)
+	var notReached atomic.Int64
+	notReached.Store(int64(len(jobs)))
+	var wg sync.WaitGroup
+	errs := make(chan error, len(jobs))
+	start := time.Now()
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := a.readPartition(rctx, j.topic, j.p, j.s, tail, func() { notReached.Add(-1) }, j.fn); err != nil {
+				errs <- err
+				cancel()
+			}
+		}()
 	}
-	sort.Ints(parts)
-	for _, p := range parts {
-		for off := in[p].first; off < in[p].end; off++ {
-			k := Origin{p, off}
-			switch n := counts[k]; {
-			case n == 0:
-				rep.Missing++
-				if len(rep.MissingList) < 1000 {
-					rep.MissingList = append(rep.MissingList, k)
-				}
-			default:
-				rep.Duplicates += int64(n - 1)
-				if hasRecord[k] {
-					rep.WithRecord++
-				} else {
-					rep.WithDLQ++
-				}
+	if tail {
+		// Done when every input has an outcome and every output partition
+		// has been read to where it ended at the start (so duplicates
+		// already written are counted too).
+		tick := time.NewTicker(100 * time.Millisecond)
+		for rctx.Err() == nil && (t.left() > 0 || notReached.Load() > 0) {
+			select {
+			case <-tick.C:
+			case <-rctx.Done():
 			}
 		}
+		tick.Stop()
+		cancel()
 	}
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return rep, err
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	if tail {
+		rep.WaitedSec = time.Since(start).Seconds()
+	}
+	t.report(&rep)
 	return rep, nil
-}
-
-func header(m kafka.Message, key string) string {
-	for _, h := range m.Headers {
-		if h.Key == key {
-			return string(h.Value)
-		}
-	}
-	return ""
 }

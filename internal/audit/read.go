@@ -2,8 +2,8 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -12,15 +12,26 @@ import (
 // span is the offset range [first, end) of one partition.
 type span struct{ first, end int64 }
 
+// ErrLookup marks a failure to learn a topic's partitions or offsets: the
+// audit cannot say what it covers, so it fails instead of auditing another
+// range (exit 2, where 1 means "something is missing").
+var ErrLookup = errors.New("audit: lookup failed")
+
 // partitions returns each partition's readable range, optionally narrowed
 // to messages with timestamps in [since, until).
 func (a *Auditor) partitions(ctx context.Context, topic string, since, until time.Time) (map[int]span, error) {
 	md, err := a.client.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
 	if err != nil {
-		return nil, fmt.Errorf("metadata %s: %w", topic, err)
+		return nil, fmt.Errorf("%w: metadata of topic %s: %w", ErrLookup, topic, err)
 	}
-	if len(md.Topics) != 1 || md.Topics[0].Error != nil {
-		return nil, fmt.Errorf("topic %s: %v", topic, md.Topics[0].Error)
+	if len(md.Topics) != 1 {
+		return nil, fmt.Errorf("%w: metadata of topic %s: the broker answered with %d topics", ErrLookup, topic, len(md.Topics))
+	}
+	if err := md.Topics[0].Error; err != nil {
+		return nil, fmt.Errorf("%w: topic %s: %w", ErrLookup, topic, err)
+	}
+	if len(md.Topics[0].Partitions) == 0 {
+		return nil, fmt.Errorf("%w: topic %s has no partitions in the broker's metadata", ErrLookup, topic)
 	}
 	req := &kafka.ListOffsetsRequest{Topics: map[string][]kafka.OffsetRequest{}}
 	for _, p := range md.Topics[0].Partitions {
@@ -28,12 +39,12 @@ func (a *Auditor) partitions(ctx context.Context, topic string, since, until tim
 	}
 	res, err := a.client.ListOffsets(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("list offsets %s: %w", topic, err)
+		return nil, fmt.Errorf("%w: offsets of topic %s: %w", ErrLookup, topic, err)
 	}
 	out := map[int]span{}
 	for _, po := range res.Topics[topic] {
 		if po.Error != nil {
-			return nil, fmt.Errorf("offsets %s/%d: %w", topic, po.Partition, po.Error)
+			return nil, fmt.Errorf("%w: offsets of %s/%d: %w", ErrLookup, topic, po.Partition, po.Error)
 		}
 		s := out[po.Partition]
 		if po.FirstOffset >= 0 {
@@ -44,86 +55,55 @@ func (a *Auditor) partitions(ctx context.Context, topic string, since, until tim
 		}
 		out[po.Partition] = s
 	}
+	if len(out) != len(md.Topics[0].Partitions) {
+		return nil, fmt.Errorf("%w: offsets of topic %s: %d of %d partitions answered", ErrLookup, topic, len(out), len(md.Topics[0].Partitions))
+	}
 	for p, s := range out {
 		if !since.IsZero() {
-			if off, err := a.offsetAt(ctx, topic, p, since); err == nil && off > s.first {
-				s.first = min(off, s.end)
+			off, err := a.offsetAt(ctx, topic, p, since, s.end)
+			if err != nil {
+				return nil, err
 			}
+			s.first = min(max(off, s.first), s.end)
 		}
 		if !until.IsZero() {
-			if off, err := a.offsetAt(ctx, topic, p, until); err == nil && off < s.end {
-				s.end = max(off, s.first)
+			off, err := a.offsetAt(ctx, topic, p, until, s.end)
+			if err != nil {
+				return nil, err
 			}
+			s.end = max(min(off, s.end), s.first)
 		}
 		out[p] = s
 	}
 	return out, nil
 }
 
-// offsetAt is the first offset with a timestamp at or after t (end if none).
-func (a *Auditor) offsetAt(ctx context.Context, topic string, p int, t time.Time) (int64, error) {
+// offsetAt is the first offset of a partition with a timestamp at or after
+// t, or end when there is none.
+func (a *Auditor) offsetAt(ctx context.Context, topic string, p int, t time.Time, end int64) (int64, error) {
 	res, err := a.client.ListOffsets(ctx, &kafka.ListOffsetsRequest{Topics: map[string][]kafka.OffsetRequest{topic: {kafka.TimeOffsetOf(p, t)}}})
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("%w: offset of %s/%d at %s: %w", ErrLookup, topic, p, t.Format(time.RFC3339), err)
 	}
 	for _, po := range res.Topics[topic] {
-		if po.Error != nil {
-			return 0, po.Error
-		}
-		for off := range po.Offsets {
-			if off < 0 {
-				break // no message at or after t
-			}
-			return off, nil
-		}
-		return po.LastOffset, nil
-	}
-	return 0, fmt.Errorf("no offset for %s/%d at %s", topic, p, t)
-}
-
-// readRange calls fn for every message of topic in the given ranges, in
-// parallel across partitions (fn must be safe for concurrent use).
-func (a *Auditor) readRange(ctx context.Context, topic string, spans map[int]span, fn func(kafka.Message)) error {
-	var wg sync.WaitGroup
-	errs := make(chan error, len(spans))
-	for p, s := range spans {
-		if s.end <= s.first {
+		if po.Partition != p {
 			continue
 		}
-		wg.Add(1)
-		go func(p int, s span) {
-			defer wg.Done()
-			r := kafka.NewReader(kafka.ReaderConfig{Brokers: a.brokers, Topic: topic, Partition: p, Dialer: a.dialer,
-				MinBytes: 1, MaxBytes: 16 << 20, MaxWait: 250 * time.Millisecond})
-			defer r.Close()
-			if err := r.SetOffset(s.first); err != nil {
-				errs <- err
-				return
+		if po.Error != nil {
+			return 0, fmt.Errorf("%w: offset of %s/%d at %s: %w", ErrLookup, topic, p, t.Format(time.RFC3339), po.Error)
+		}
+		// One offset is asked for; take the smallest valid one the reply
+		// holds (map order is random), none means no message at or after t.
+		found := int64(-1)
+		for off := range po.Offsets {
+			if off >= 0 && (found < 0 || off < found) {
+				found = off
 			}
-			for {
-				// A partition can end in a gap (compaction, transaction
-				// markers): a quiet spell after reading up to it ends the read.
-				fctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-				m, err := r.FetchMessage(fctx)
-				cancel()
-				if err != nil {
-					if ctx.Err() == nil && fctx.Err() != nil {
-						return
-					}
-					errs <- fmt.Errorf("read %s/%d: %w", topic, p, err)
-					return
-				}
-				if m.Offset >= s.end {
-					return
-				}
-				fn(m)
-				if m.Offset == s.end-1 {
-					return
-				}
-			}
-		}(p, s)
+		}
+		if found < 0 {
+			return end, nil
+		}
+		return found, nil
 	}
-	wg.Wait()
-	close(errs)
-	return <-errs
+	return 0, fmt.Errorf("%w: offset of %s/%d at %s: no answer for the partition", ErrLookup, topic, p, t.Format(time.RFC3339))
 }
