@@ -131,9 +131,11 @@ func (s *topicScorer) modelScore(sc *topicScratch, title, text []token) {
 	n, known := 0, false
 	modelWalk(title, text, func(f uint64, _ bool, _ int8, _, _ int32) {
 		n++
-		for k, w := range s.model.Row(f) {
-			z[k] += float64(w)
-			known = known || w != 0
+		if row, ok := s.model.Lookup(f); ok {
+			known = true
+			for k, w := range row {
+				z[k] += float64(w)
+			}
 		}
 	})
 	if !known {

@@ -127,3 +127,25 @@ func TestModelScoreAllocs(t *testing.T) {
 		t.Errorf("modelScore allocates %v times per call", n)
 	}
 }
+
+// BenchmarkTopicModel is the model's share of tagging one item: its
+// features (title and lead) looked up and turned into probabilities.
+func BenchmarkTopicModel(b *testing.B) {
+	m, err := topicmodel.Builtin()
+	if err != nil || m == nil {
+		b.Skip("no built-in model")
+	}
+	s, err := newTopicScorer(builtinTopicRules(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.setModel(m)
+	title, text := tokenize(nil, "Diplomats talk sanctions as talks stall"), tokenize(nil, benchTopicText)
+	sc := s.pool.Get().(*topicScratch)
+	defer s.pool.Put(sc)
+	b.SetBytes(int64(len(benchTopicText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.modelScore(sc, title, text)
+	}
+}

@@ -31,7 +31,14 @@ type Model struct {
 	bits    uint8     // the feature table has 1<<bits rows
 	classes []string  // IPTC qcodes, in the model's order
 	bias    []float32 // per class
-	w       []float32 // row-major: row r holds len(classes) weights
+	// The table is sparse (a few thousand of its rows hold weights), so it
+	// is kept compact: index maps a row to 1 + its place in w, 0 for a
+	// row of zeros, and w holds only those rows, len(classes) weights
+	// each. A lookup touches a small index and a small block instead of a
+	// table of megabytes, which keeps it in cache.
+	index []uint32
+	w     []float32
+	zero  []float32 // the weights of every empty row
 }
 
 // Unigram is the feature hash of one word, given the word's 64-bit key.
@@ -55,9 +62,42 @@ func (m *Model) Bias() []float32 { return m.bias }
 // Row returns the weights of feature hash f, one per class; callers must
 // not modify it.
 func (m *Model) Row(f uint64) []float32 {
+	i := int(m.index[f>>(64-m.bits)])
+	if i == 0 {
+		return m.zero
+	}
 	c := len(m.classes)
-	r := int(f>>(64-m.bits)) * c
-	return m.w[r : r+c : r+c]
+	return m.w[(i-1)*c : i*c : i*c]
+}
+
+// Lookup is Row that also says whether the feature has weights at all.
+func (m *Model) Lookup(f uint64) ([]float32, bool) {
+	i := int(m.index[f>>(64-m.bits)])
+	if i == 0 {
+		return nil, false
+	}
+	c := len(m.classes)
+	return m.w[(i-1)*c : i*c : i*c], true
+}
+
+// setRows fills the compact table from a dense one (row-major, 1<<bits
+// rows of len(classes) weights), keeping the rows that hold a non-zero
+// weight.
+func (m *Model) setRows(dense []float32) {
+	c := len(m.classes)
+	m.index = make([]uint32, 1<<m.bits)
+	m.zero = make([]float32, c)
+	m.w = m.w[:0]
+	for r := range m.index {
+		row := dense[r*c : (r+1)*c]
+		for _, v := range row {
+			if v != 0 {
+				m.w = append(m.w, row...)
+				m.index[r] = uint32(len(m.w) / c)
+				break
+			}
+		}
+	}
 }
 
 // Softmax turns scores z into probabilities in place.
@@ -106,9 +146,12 @@ func (m *Model) Marshal() []byte {
 	var rows []byte
 	n, prev := 0, -1
 	q := make([]int16, c)
-	for r := 0; r < len(m.w)/c; r++ {
+	for r, i := range m.index {
+		if i == 0 {
+			continue
+		}
 		nonzero := false
-		for k, v := range m.w[r*c : (r+1)*c] {
+		for k, v := range m.w[(int(i)-1)*c : int(i)*c] {
 			q[k] = int16(math.Round(float64(v / scale)))
 			nonzero = nonzero || q[k] != 0
 		}
@@ -133,7 +176,7 @@ func Parse(data []byte) (*Model, error) {
 	r := &reader{b: data[len(magic):]}
 	m := &Model{bits: r.byte()}
 	c := int(r.uvarint())
-	if r.err == nil && (m.bits < 8 || m.bits > 24 || c < 1 || c > MaxClasses) {
+	if r.err == nil && (m.bits < 8 || m.bits > 20 || c < 1 || c > MaxClasses) {
 		return nil, fmt.Errorf("topic model: bad header (bits %d, classes %d)", m.bits, c)
 	}
 	for range c {
@@ -144,7 +187,7 @@ func Parse(data []byte) (*Model, error) {
 		m.bias = append(m.bias, r.float32())
 	}
 	rows := 1 << m.bits
-	m.w = make([]float32, rows*c)
+	dense := make([]float32, rows*c)
 	n, row := int(r.uvarint()), -1
 	for i := 0; i < n && r.err == nil; i++ {
 		row += int(r.uvarint())
@@ -152,7 +195,7 @@ func Parse(data []byte) (*Model, error) {
 			return nil, fmt.Errorf("topic model: row %d out of range", row)
 		}
 		for k := range c {
-			m.w[row*c+k] = float32(int16(r.uint16())) * scale
+			dense[row*c+k] = float32(int16(r.uint16())) * scale
 		}
 	}
 	if r.err != nil {
@@ -161,6 +204,7 @@ func Parse(data []byte) (*Model, error) {
 	if len(r.b) != 0 {
 		return nil, fmt.Errorf("topic model: %d bytes after the last row", len(r.b))
 	}
+	m.setRows(dense)
 	return m, nil
 }
 

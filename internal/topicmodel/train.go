@@ -66,7 +66,7 @@ func Train(classes []string, examples []Example, opt Options) (*Model, error) {
 		return nil, fmt.Errorf("train topic model: %d classes (want 2..%d)", c, MaxClasses)
 	case len(examples) == 0:
 		return nil, errors.New("train topic model: no examples")
-	case opt.Bits < 8 || opt.Bits > 24 || opt.Epochs < 1 || !(opt.Rate > 0):
+	case opt.Bits < 8 || opt.Bits > 20 || opt.Epochs < 1 || !(opt.Rate > 0):
 		return nil, fmt.Errorf("train topic model: bad options %+v", opt)
 	}
 	m := &Model{bits: opt.Bits, classes: append([]string(nil), classes...), bias: make([]float32, c)}
@@ -110,10 +110,11 @@ func Train(classes []string, examples []Example, opt Options) (*Model, error) {
 			averaged++
 		}
 	}
-	m.w = make([]float32, rows*c)
+	dense := make([]float32, rows*c)
 	for i, v := range avgW {
-		m.w[i] = float32(v / float64(averaged))
+		dense[i] = float32(v / float64(averaged))
 	}
+	m.setRows(dense)
 	for i, v := range avgB {
 		m.bias[i] = float32(v / float64(averaged))
 	}
