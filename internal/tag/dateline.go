@@ -29,17 +29,21 @@ func (t *Tagger) datelineOcc(st *state) {
 	}
 	from := int32(len(st.cands))
 	if comma < len(toks) {
-		t.datelinePart(st, toks[comma+1:], true)
+		// The qualifier reads in the light of the city: "TBILISI,
+		// Georgia" is the country, "ATHENS, Georgia" the state.
+		var buf [8]int32
+		city := t.datelineCountries(st, toks[:comma], buf[:0])
+		t.datelinePart(st, toks[comma+1:], true, city)
 		if last := toks[len(toks)-1]; int32(len(st.cands)) == from && last.is(tWord) {
 			// "BIRMINGHAM, Ala" and "SANTA FE SPRINGS, CALIF": the
 			// abbreviation's full stop was lost.
 			dot := token{start: last.end, end: last.end, key: keyOf(".")}
 			st.scratch = append(toks, dot)
-			t.datelinePart(st, st.scratch[comma+1:], true)
+			t.datelinePart(st, st.scratch[comma+1:], true, city)
 		}
 	}
 	if int32(len(st.cands)) == from {
-		t.datelinePart(st, toks[:comma], false)
+		t.datelinePart(st, toks[:comma], false, nil)
 	}
 	if int32(len(st.cands)) == from {
 		return
@@ -55,9 +59,34 @@ func (t *Tagger) datelineOcc(st *state) {
 		tok: -1, node: -1, candFrom: from, candTo: int32(len(st.cands))})
 }
 
+// datelineCountries returns every country a whole-span match over toks may
+// be in, appended to buf.
+func (t *Tagger) datelineCountries(st *state, toks []token, buf []int32) []int32 {
+	ms := t.d.scan(st.dmatches[:0], toks, fieldText, true)
+	st.dmatches = ms
+	if len(ms) != 1 || ms[0].i != 0 || int(ms[0].j) != len(toks) {
+		return buf
+	}
+	for k, s := range t.d.nodes[ms[0].node].senses {
+		if ms[0].mask&(1<<k) == 0 || len(buf) == cap(buf) {
+			continue
+		}
+		switch s.kind {
+		case sCountry:
+			buf = append(buf, s.ref)
+		case sPlace:
+			if p := &t.places[s.ref]; len(p.countries) == 1 {
+				buf = append(buf, p.countries[0])
+			}
+		}
+	}
+	return buf
+}
+
 // datelinePart adds the candidates of a whole-span match over toks; a
-// qualifier may only be a state, region or country.
-func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
+// qualifier may only be a state, region or country, and one in a country
+// the city may be in (within) is preferred.
+func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool, within []int32) {
 	if len(toks) == 0 {
 		return
 	}
@@ -72,6 +101,7 @@ func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
 		amb       bool
 		capital   bool
 		sub       int16
+		kind      mkind // what the dateline names: a country, a capital, a town
 	}
 	var opts []opt
 	for k, s := range t.d.nodes[m.node].senses {
@@ -80,7 +110,7 @@ func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
 		}
 		switch s.kind {
 		case sCountry:
-			opts = append(opts, opt{countries: []int32{s.ref}, amb: s.ambiguous, sub: -1})
+			opts = append(opts, opt{countries: []int32{s.ref}, amb: s.ambiguous, sub: -1, kind: mName})
 		case sPlace:
 			p := &t.places[s.ref]
 			if qualifier && p.kind != "state" && p.kind != "region" {
@@ -89,7 +119,18 @@ func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
 			if !qualifier && (p.kind == "metonym" || p.kind == "landmark") {
 				continue
 			}
-			opts = append(opts, opt{countries: p.countries, amb: s.ambiguous || (len(p.countries) > 1 && p.kind != "multi"), capital: p.kind == "capital", sub: p.sub})
+			opts = append(opts, opt{countries: p.countries, amb: s.ambiguous || (len(p.countries) > 1 && p.kind != "multi"), capital: p.kind == "capital", sub: p.sub, kind: placeKind(p.kind)})
+		}
+	}
+	if len(within) > 0 {
+		kept := opts[:0]
+		for _, o := range opts {
+			if intersects(o.countries, within) {
+				kept = append(kept, o)
+			}
+		}
+		if len(kept) > 0 {
+			opts = kept
 		}
 	}
 	// Prefer the unambiguous reading, then a capital.
@@ -113,8 +154,19 @@ func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool) {
 		return
 	}
 	for _, c := range opts[pick].countries {
-		st.cands = append(st.cands, cand{country: c, kind: mDateline, sub: opts[pick].sub})
+		st.cands = append(st.cands, cand{country: c, kind: opts[pick].kind, sub: opts[pick].sub})
 	}
+}
+
+func intersects(a, b []int32) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sameCountries(a, b []int32) bool {
@@ -143,12 +195,52 @@ func placeSpan(text string, d *event.Dateline) (int, int) {
 }
 
 // guessDateline reads a dateline the caller did not find, for wire copy
-// typed by hand ("Chicago, March 3 -", or with a stray capital, "BOSTON,
-// MArch 3 -"): capitalised
+// typed by hand ("Chicago, March 3 -", "DALLAS, MArch 20 -"): capitalised
 // words and an optional ", Qualifier" at the very start of the text,
-// followed by a month, a day or a dash. It returns nil when the opening
-// does not look like one.
+// followed by a month, a day or a dash. Feeds that repeat the headline as
+// the body's first sentence put the dateline after it; there only the
+// local-news form is read, a place in capitals and a dash ("MANSFIELD —").
+// It returns nil when the opening does not look like one.
 func (t *Tagger) guessDateline(text string, toks []token) *event.Dateline {
+	if d := t.openingDateline(text, toks); d != nil {
+		return d
+	}
+	for i := 1; i < len(toks) && toks[i].start < secondSentenceWithin; i++ {
+		if toks[i].is(tSentence) {
+			return capsDateline(text, toks[i:])
+		}
+	}
+	return nil
+}
+
+// secondSentenceWithin bounds where a dateline after a repeated headline
+// may start (bytes): a headline is shorter.
+const secondSentenceWithin = 300
+
+// capsDateline reads "PLACE —" or "ST. PLACE —": up to five words in
+// capitals (and their full stops) followed by a dash.
+func capsDateline(text string, toks []token) *event.Dateline {
+	for i := 0; i < len(toks) && i < 8; i++ {
+		tk := toks[i]
+		w := text[tk.start:tk.end]
+		switch {
+		case tk.is(tWord) && tk.is(tUpper) && !tk.is(tDigit) && tk.end-tk.start > 1:
+			continue
+		case w == "." && i > 0 && toks[i-1].is(tWord):
+			continue
+		case isDash(w) && i > 0 && toks[i-1].is(tWord):
+			start, end := int(toks[0].start), int(toks[i-1].end)
+			return &event.Dateline{Text: text[start:tk.start], Place: text[start:end], Start: start, End: end}
+		}
+		return nil
+	}
+	return nil
+}
+
+func isDash(w string) bool { return w == "-" || w == "—" || w == "–" }
+
+// openingDateline reads a dateline at the very start of the text.
+func (t *Tagger) openingDateline(text string, toks []token) *event.Dateline {
 	end, commas := -1, 0
 	for i := 0; i < len(toks) && i < 8; i++ {
 		tk := toks[i]
@@ -170,7 +262,7 @@ func (t *Tagger) guessDateline(text string, toks []token) *event.Dateline {
 			}
 			end = int(toks[i-1].end)
 			continue
-		case (w == "-" || w == "(") && i > 0:
+		case (isDash(w) || w == "(") && i > 0:
 			return &event.Dateline{Text: text[:tk.start], Place: strings.TrimSpace(text[:tk.start]), Start: 0, End: int(toks[i-1].end)}
 		}
 		return nil

@@ -17,6 +17,7 @@ type storyEvidence struct {
 	townNode  []int32
 	townNode2 []int32
 	county    bool  // a US county or parish is named
+	anySure   bool  // some country is named for sure
 	frame     int32 // the one country the story is set in, -1 when none
 }
 
@@ -73,7 +74,10 @@ func (t *Tagger) gather(st *state) *storyEvidence {
 			if c.kind != mCurrency {
 				e.sure[c.country] = true
 			}
-			if c.kind == mCity || c.kind == mRegion || o.kind == mDateline {
+			// A town or state is local evidence, in the text or the
+			// dateline; a capital, a country's name or an official is not
+			// ("WASHINGTON" heads stories about the world).
+			if c.kind == mCity || c.kind == mRegion {
 				e.local[c.country] = true
 			}
 		}
@@ -84,6 +88,8 @@ func (t *Tagger) gather(st *state) *storyEvidence {
 	for c := range e.local {
 		e.local[c] = e.local[c] || e.townNode2[c] != 0
 	}
+	_, n := onlyOne(e.sure)
+	e.anySure = n > 0
 	e.frame = t.frame(e)
 	return e
 }
@@ -121,25 +127,24 @@ func (e *storyEvidence) subShared(sub int16, node int32) bool {
 	return e.subNode[sub] != 0 && e.subNode[sub] != node || e.subNode2[sub] != 0 && e.subNode2[sub] != node
 }
 
-// frame is the one country a story is set in: the only country it names
-// for sure, provided a town, state, county or the dateline is in it. A
-// story naming only "Madison County", or only small towns of one country,
-// is set there.
+// frame is the one country a story is set in: the country of its settled
+// towns and states (a dateline included, a capital not: "WASHINGTON"
+// heads stories about the world), of two or more small towns of one
+// country, or of its counties.
 func (t *Tagger) frame(e *storyEvidence) int32 {
-	only, n := onlyOne(e.sure)
+	// Towns, states, counties: the one country they are in, whatever
+	// other countries the story names in passing ("Irish" on St.
+	// Patrick's Day in Madison County).
+	only, n := onlyOne(e.local)
 	switch {
 	case n > 1:
 		return -1
-	case n == 1 && (e.local[only] || e.county && only == t.usIdx):
+	case n == 1 && (!e.county || only == t.usIdx):
 		return only
 	case n == 1:
 		return -1
 	case e.county:
 		return t.usIdx
-	}
-	// Nothing settled: two small towns of one country set the story there.
-	if only, n = onlyOne(e.local); n == 1 {
-		return only
 	}
 	return -1
 }

@@ -3,7 +3,6 @@ package tag_test
 import (
 	"context"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -41,6 +40,9 @@ func TestPlacesInLocalNews(t *testing.T) {
 		{"chinese county", "", "The quake struck Wenchuan County in China's Sichuan province.", []string{"CN"}},
 		{"small town name in a company", "MOORE TO SELL UNIT", "Moore Corp Ltd said it would sell its forms unit.", nil},
 		{"small town needs its story", "", "He read Moore and Irving on the flight to Tokyo.", []string{"JP"}},
+		{"a country's name over a town", "", "Exports from Jamaica rose, U.S. officials said.", []string{"JM", "US"}},
+		{"dateline after a repeated headline", "Council approves budget",
+			"Council approves budget. TORRINGTON — The council approved the budget on Monday.", []string{"US"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -55,18 +57,30 @@ func TestPlacesInLocalNews(t *testing.T) {
 	}
 }
 
-// TestDatelineNamesake: a dateline town with its state is that state's town.
+// TestDatelineNamesake: the qualifier of a dateline reads in the light of
+// its city, and a town with its state is that state's town.
 func TestDatelineNamesake(t *testing.T) {
 	tg := builtinTagger(t)
-	text := "PARIS, Texas - The county fair opened on Friday."
-	place := "PARIS, Texas"
-	in := tag.Input{Text: text, Dateline: &event.Dateline{Text: place, Place: place, Start: 0, End: strings.Index(text, place) + len(place)}}
-	res, err := tg.Tag(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := countryCodes(res.Countries); !slices.Equal(got, []string{"US"}) {
-		t.Errorf("countries = %v, want [US]", got)
+	for _, c := range []struct {
+		place string
+		want  []string
+	}{
+		{"PARIS, Texas", []string{"US"}},
+		{"ATHENS, Georgia", []string{"US"}},
+		{"TBILISI, Georgia", []string{"GE"}},
+		{"LONDON, Ont.", []string{"CA"}},
+	} {
+		t.Run(c.place, func(t *testing.T) {
+			text := c.place + " - The county fair opened on Friday."
+			in := tag.Input{Text: text, Dateline: &event.Dateline{Text: c.place, Place: c.place, Start: 0, End: len(c.place)}}
+			res, err := tg.Tag(context.Background(), in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := countryCodes(res.Countries); !slices.Equal(got, c.want) {
+				t.Errorf("countries = %v, want %v", got, c.want)
+			}
+		})
 	}
 }
 

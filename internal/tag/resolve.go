@@ -10,15 +10,18 @@ package tag
 //     "Ga." elsewhere in the text is Athens, Georgia);
 //  2. another name of the story that may be in the same state ("Athens" and
 //     "Georgia" together);
-//  3. a settled mention of one option's country; a smaller namesake of a
-//     famous place (flagged) and a small town (minor) need more: the story
-//     must be set in its country (evidence.go: the only country named, with
-//     a town, state, county or dateline in it), so "Obama flew to Paris"
-//     stays French and "Moore Corp" in a Toronto story is no US town;
+//  3. the country the story is set in (evidence.go: the one country of its
+//     settled towns, states and counties), or a settled mention of one
+//     option's country; a smaller namesake of a famous place (flagged) and
+//     a small town (minor) need the former, so "Obama flew to Paris" stays
+//     French and "Moore Corp" in a Toronto story is no US town, while a
+//     country's own name ("Jamaica") is the country unless the story is
+//     set where a town of that name is;
 //  4. without any of these the famous place, the one option not flagged
 //     (GeoNames' biggest), when the text itself reads as a place;
 //  5. a name whose every option is in one country counts when its own
-//     context says place ("in Jordan", "Iraq, Jordan and Syria").
+//     context says place ("in Jordan", "Iraq, Jordan and Syria"), and a
+//     small town of one country when the story names no country at all.
 //
 // A rule that finds two countries ends the search. Unresolved ambiguity
 // yields no tag: precision over recall.
@@ -44,9 +47,20 @@ func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
 
 // choose returns the option an ambiguous occurrence stands for, or -1.
 func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) int16 {
-	famous := false
+	// A country's own name ("Jamaica") is the country, not a town named
+	// like it, unless the story is set in the town's country.
+	famous, name, local := false, int16(-1), false
 	for _, c := range cs {
+		switch {
+		case (c.kind == mName || c.kind == mDemonym) && !c.flagged && !c.weak:
+			name = c.opt
+		case c.country == e.frame:
+			local = true
+		}
 		famous = famous || !c.flagged && !c.minor && c.kind != mCounty
+	}
+	if name >= 0 && !local {
+		return name
 	}
 	for rule := 0; rule < 4; rule++ {
 		chosen, country, n := int16(-1), int32(-1), 0
@@ -61,7 +75,11 @@ func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) i
 			case 1:
 				ok = c.sub >= 0 && !c.weak && e.subShared(c.sub, o.node)
 			case 2:
-				ok = c.country == e.frame || allSure(g, e.sure) && !c.minor && !(c.flagged && famous)
+				// A country's own name or demonym is read from the
+				// country's other mentions ("Georgia" with Tbilisi); a
+				// namesake town needs the story to be set there.
+				namesake := c.flagged && famous && c.kind != mName && c.kind != mDemonym
+				ok = c.country == e.frame || allSure(g, e.sure) && !c.minor && !namesake
 			case 3:
 				ok = famous && !c.flagged && !c.minor && !c.weak
 			}
@@ -83,7 +101,24 @@ func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) i
 	if oneCountry(cs) && cs[0].kind != mCounty && t.placeContext(st, o) {
 		return cs[0].opt
 	}
+	// A small town of one country only, in a story that names no country
+	// at all, is where the story is ("Fire in Ozark"), unless it reads as
+	// a person.
+	if !e.anySure && oneCountry(cs) && smallTown(cs) && !t.personLike(st, o) {
+		return cs[0].opt
+	}
 	return -1
+}
+
+// smallTown: every option is a small town, none a namesake or a word, none
+// read weakly.
+func smallTown(cs []cand) bool {
+	for _, c := range cs {
+		if !c.minor || c.flagged || c.weak {
+			return false
+		}
+	}
+	return true
 }
 
 // optGroup returns the candidates of the option starting at cs[k].
@@ -168,8 +203,22 @@ func optCount(cs []cand) int {
 // "in Jordan", "Iraq, Jordan and Syria" say place; "Jordan said", "Michael
 // Jordan", "Chad Smith" say person. In capitals nothing can be read.
 func (t *Tagger) placeContext(st *state, o *occurrence) bool {
-	if st.caps(o.field) {
+	if o.tok <= 0 || t.personLike(st, o) {
 		return false
+	}
+	toks, _ := st.toks(o.field)
+	if prev := toks[o.tok-1]; prev.is(tWord) && prev.is(tLower) && t.hasCue(prev, cLocative) {
+		return true
+	}
+	return t.nearCountry(st, o)
+}
+
+// personLike: the words around the name make it part of a name or a
+// speaker ("Chad Smith", "Georgia Pacific", "Jordan said", "Michael
+// Jordan"), or the field is in capitals, where nothing can be read.
+func (t *Tagger) personLike(st *state, o *occurrence) bool {
+	if st.caps(o.field) || o.tok < 0 {
+		return true
 	}
 	toks, _ := st.toks(o.field)
 	i := int(o.tok)
@@ -179,24 +228,15 @@ func (t *Tagger) placeContext(st *state, o *occurrence) bool {
 	}
 	if j < len(toks) {
 		next := toks[j]
-		if next.is(tWord) && next.is(tCap) && !next.is(tSentence) {
-			return false // "Chad Smith", "Georgia Pacific"
-		}
-		if t.hasCue(next, cSpeech) {
-			return false // "Jordan said"
+		if next.is(tWord) && next.is(tCap) && !next.is(tSentence) || t.hasCue(next, cSpeech) {
+			return true
 		}
 	}
-	if i == 0 {
-		return false
+	if i > 0 {
+		prev := toks[i-1]
+		return prev.is(tWord) && prev.is(tCap) && !toks[i].is(tSentence) && !t.hasCue(prev, cNotName)
 	}
-	prev := toks[i-1]
-	if prev.is(tWord) && prev.is(tCap) && !toks[i].is(tSentence) && !t.hasCue(prev, cNotName) {
-		return false // "Michael Jordan"
-	}
-	if prev.is(tWord) && prev.is(tLower) && t.hasCue(prev, cLocative) {
-		return true
-	}
-	return t.nearCountry(st, o)
+	return false
 }
 
 // nearCountry: a list of places ("Iraq, Jordan and Syria") within three
