@@ -24,6 +24,7 @@ var errAuditFailed = errors.New("audit failed")
 
 func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	fs.SetOutput(stdout) // -h prints the flags where the user reads the answer
 	in := fs.String("input", cfg.InputTopic, "input topic")
 	out := fs.String("output", cfg.OutputTopic, "output topic")
 	dlq := fs.String("dlq", cfg.DLQTopic, "dead-letter topic")

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,5 +130,39 @@ func TestUsage(t *testing.T) {
 	t.Setenv("NEWSWORKER_LOG_LEVEL", "loud")
 	if err := run(context.Background(), []string{"run"}, nil, &out, &errOut); err == nil || !strings.Contains(err.Error(), "NEWSWORKER_LOG_LEVEL") {
 		t.Fatalf("bad config: %v", err)
+	}
+}
+
+// TestEveryCommandHelp: every subcommand answers -h with its usage and
+// exit 0, and runs nothing (run -h lists every variable with its default).
+func TestEveryCommandHelp(t *testing.T) {
+	for _, cmd := range []string{"run", "demo", "tag", "eval", "audit", "import", "train"} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), []string{cmd, "-h"}, strings.NewReader(""), &out, &errOut)
+		if err != nil {
+			t.Errorf("%s -h: %v", cmd, err)
+		}
+		if out.Len()+errOut.Len() == 0 {
+			t.Errorf("%s -h printed nothing", cmd)
+		}
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"run", "-h"}, nil, &out, io.Discard); err != nil ||
+		!strings.Contains(out.String(), "NEWSWORKER_SASL_PASSWORD") || !strings.Contains(out.String(), "[127.0.0.1:9092]") {
+		t.Errorf("run -h: %v\n%s", err, out.String())
+	}
+	// A file name before -h must not make eval run on it.
+	if err := run(context.Background(), []string{"eval", "no-such-file.jsonl", "-h"}, nil, io.Discard, io.Discard); err != nil {
+		t.Errorf("eval FILE -h: %v", err)
+	}
+}
+
+// TestUnknownVariableRefused: a misspelt NEWSWORKER_ variable stops every
+// command that reads the configuration, naming the closest valid one.
+func TestUnknownVariableRefused(t *testing.T) {
+	t.Setenv("NEWSWORKER_BROKER", "kafka:9092")
+	err := run(context.Background(), []string{"tag"}, strings.NewReader(""), io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "did you mean NEWSWORKER_BROKERS") {
+		t.Fatalf("err = %v", err)
 	}
 }

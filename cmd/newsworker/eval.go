@@ -21,6 +21,7 @@ func (v valueProcessor) Process(ctx context.Context, value []byte) (event.Record
 
 func runEval(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stdout) // -h prints the flags where the user reads the answer
 	asJSON := fs.Bool("json", false, "print the metrics as JSON")
 	verbose := fs.Bool("v", false, "list misses and false tags per case")
 	if err := fs.Parse(args); err != nil {

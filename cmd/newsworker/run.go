@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"text/tabwriter"
 
 	"github.com/rs/zerolog"
 
@@ -57,13 +59,24 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	cfg, err := config.Load()
+	if slices.ContainsFunc(args, isHelpFlag) {
+		return commandHelp(cmd, args, stdout, stderr)
+	}
+	if cmd == "import" {
+		return runImport(args, stdout, stderr)
+	}
+	scope, ok := scopes[cmd]
+	if !ok {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
+	}
+	cfg, err := config.LoadFor(scope)
 	if err != nil {
 		return err
 	}
-	log := newLogger(cfg, stderr)
 	switch cmd {
 	case "run":
+		log := newLogger(cfg, stderr)
 		log.Info().Interface("config", cfg).Str("version", buildinfo.Version()).Msg("starting")
 		proc, err := newProcessor(cfg)
 		if err != nil {
@@ -80,7 +93,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if err != nil {
 			return err
 		}
-		return demo.Run(ctx, stdout, log.Level(zerolog.WarnLevel), proc, *showJSON)
+		log := zerolog.New(stderr).Level(zerolog.WarnLevel).With().Timestamp().Logger()
+		return demo.Run(ctx, stdout, log, proc, *showJSON)
 	case "tag":
 		proc, err := newProcessor(cfg)
 		if err != nil {
@@ -91,13 +105,79 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, cfg, args, stdout)
 	case "audit":
 		return runAudit(ctx, cfg, args, stdout)
-	case "import":
-		return runImport(args, stdout, stderr)
-	case "train":
+	default: // train
 		return runTrain(ctx, cfg, args, stdout, stderr)
 	}
-	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
+}
+
+// scopes says which settings each command reads, so that it validates only
+// those (config.Scope).
+var scopes = map[string]config.Scope{
+	"run": config.ScopeWorker, "audit": config.ScopeClient,
+	"demo": config.ScopeOffline, "tag": config.ScopeOffline, "eval": config.ScopeOffline, "train": config.ScopeOffline,
+}
+
+func isHelpFlag(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
+
+// commandHelp prints a command's usage and returns nil (exit 0). Commands
+// with flags print theirs through the flag package, which answers -h with
+// the usage and flag.ErrHelp.
+func commandHelp(cmd string, args []string, stdout, stderr io.Writer) error {
+	switch cmd {
+	case "run":
+		fmt.Fprint(stdout, "usage: newsworker run\n\nThe Kafka worker. It is configured by these environment variables (default in brackets):\n\n")
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		for _, v := range config.Vars() {
+			fmt.Fprintf(tw, "  %s\t[%s]\t%s\n", v.Name, v.Default, v.Desc)
+		}
+		return tw.Flush()
+	case "tag":
+		fmt.Fprint(stdout, `usage: newsworker tag [FILE...]
+
+Tags JSON Lines offline: each line is one input message value (a JSON object,
+or a JSON string standing for a plain-text value); files in order, or stdin.
+Writes exactly one JSON line per input line, in order: the event record, or
+{"error":{"reason","message"},"line":N}. Reads NEWSWORKER_GAZETTEER_FILES,
+NEWSWORKER_TOPIC_MODEL, NEWSWORKER_MAX_ITEM_BYTES and NEWSWORKER_ITEM_TIMEOUT.
+`)
+		return nil
+	case "import":
+		if isHelpFlag(args[0]) {
+			fmt.Fprint(stdout, "usage: newsworker import KIND [flags] FILE\n\nConverts a public source into a gazetteer file on stdout (counts on stderr).\nKINDs: geonames, wikidata, cameo, factbook. `newsworker import KIND -h` lists a kind's flags.\n")
+			return nil
+		}
+		err := runImport([]string{args[0], "-h"}, stdout, stderr)
+		if err != nil && !errors.Is(err, errUsage) {
+			return err
+		}
+		return nil
+	}
+	if _, ok := scopes[cmd]; !ok {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
+	}
+	// Only "-h" is passed on: the flags are printed before anything runs,
+	// even when a file name came first ("eval a.jsonl -h").
+	args = []string{"-h"}
+	var cfg config.Config // defaults are enough to print the flags
+	var err error
+	switch cmd {
+	case "demo":
+		fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+		fs.SetOutput(stdout)
+		fs.Bool("json", false, "also print each record as JSON")
+		err = fs.Parse(args)
+	case "eval":
+		err = runEval(context.Background(), cfg, args, stdout)
+	case "audit":
+		err = runAudit(context.Background(), cfg, args, stdout)
+	case "train":
+		err = runTrain(context.Background(), cfg, args, stdout, stderr)
+	}
+	if err != nil && !errors.Is(err, errUsage) && !errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return nil
 }
 
 func newLogger(cfg config.Config, w io.Writer) zerolog.Logger {

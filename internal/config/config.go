@@ -6,6 +6,7 @@ package config
 import (
 	"fmt"
 	"net"
+	"os"
 	"strings"
 	"time"
 
@@ -88,20 +89,56 @@ func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 // `%#v` of the Config in a debug line would leak the password.
 func (s Secret) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(s.String())) }
 
-// Load reads the environment and validates the result.
-func Load() (Config, error) {
+// Scope says which settings a command uses: it validates only those, so
+// that a setting of the worker (say NEWSWORKER_LOG_LEVEL) cannot break an
+// offline command that never reads it.
+type Scope int
+
+const (
+	ScopeWorker  Scope = iota // run: every setting
+	ScopeClient               // audit: brokers, topics, TLS and SASL
+	ScopeOffline              // tag, eval, train, demo: the tagger's settings
+)
+
+// Load reads the environment and validates every setting.
+func Load() (Config, error) { return LoadFor(ScopeWorker) }
+
+// LoadFor reads the environment, refuses unknown NEWSWORKER_* variables,
+// and validates the settings of the scope.
+func LoadFor(s Scope) (Config, error) {
 	var c Config
+	if err := CheckEnviron(os.Environ()); err != nil {
+		return c, err
+	}
 	if err := envconfig.Process(Prefix, &c); err != nil {
 		return c, fmt.Errorf("config: %w", err)
+	}
+	switch s {
+	case ScopeClient:
+		return c, c.validateClient()
+	case ScopeOffline:
+		return c, c.validateOffline()
 	}
 	return c, c.Validate()
 }
 
-// Validate names the variable at fault.
-func (c Config) Validate() error {
-	bad := func(name, format string, a ...any) error {
-		return fmt.Errorf("config: %s_%s: %s", Prefix, name, fmt.Sprintf(format, a...))
+func bad(name, format string, a ...any) error {
+	return fmt.Errorf("config: %s_%s: %s", Prefix, name, fmt.Sprintf(format, a...))
+}
+
+// validateOffline checks the settings the tagging pipeline reads.
+func (c Config) validateOffline() error {
+	switch {
+	case c.MaxItemBytes < 1:
+		return bad("MAX_ITEM_BYTES", "must be >= 1")
+	case c.ItemTimeout <= 0:
+		return bad("ITEM_TIMEOUT", "must be > 0")
 	}
+	return nil
+}
+
+// validateClient checks what a Kafka client of the worker's topics needs.
+func (c Config) validateClient() error {
 	if len(c.Brokers) == 0 {
 		return bad("BROKERS", "at least one broker is required")
 	}
@@ -117,6 +154,17 @@ func (c Config) Validate() error {
 	}
 	if c.InputTopic == c.OutputTopic || c.InputTopic == c.DLQTopic {
 		return bad("OUTPUT_TOPIC", "input, output and dead-letter topics must differ")
+	}
+	return c.validateSecurity()
+}
+
+// Validate checks every setting and names the variable at fault.
+func (c Config) Validate() error {
+	if err := c.validateClient(); err != nil {
+		return err
+	}
+	if err := c.validateOffline(); err != nil {
+		return err
 	}
 	if c.StartOffset != "earliest" && c.StartOffset != "latest" {
 		return bad("START_OFFSET", "want earliest or latest, got %q", c.StartOffset)
@@ -137,10 +185,6 @@ func (c Config) Validate() error {
 		return bad("CONCURRENCY", "must be >= 0")
 	case c.MaxInFlight < 1:
 		return bad("MAX_IN_FLIGHT", "must be >= 1")
-	case c.MaxItemBytes < 1:
-		return bad("MAX_ITEM_BYTES", "must be >= 1")
-	case c.ItemTimeout <= 0:
-		return bad("ITEM_TIMEOUT", "must be > 0")
 	case c.CommitInterval <= 0:
 		return bad("COMMIT_INTERVAL", "must be > 0")
 	case c.BatchSize < 1:
@@ -159,7 +203,7 @@ func (c Config) Validate() error {
 	default:
 		return bad("COMPRESSION", "want none, gzip, snappy, lz4 or zstd, got %q", c.Compression)
 	}
-	return c.validateSecurity()
+	return nil
 }
 
 func (c Config) validateSecurity() error {
