@@ -4,8 +4,12 @@
 package metrics
 
 import (
+	"runtime"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/newsworker/newsworker/internal/buildinfo"
 )
 
 // Metrics is every metric newsworker exports.
@@ -21,6 +25,10 @@ type Metrics struct {
 	WriteErrors  prometheus.Counter
 	Lag          *prometheus.GaugeVec // by partition
 	Rebalances   prometheus.Counter
+	// BuildInfo is 1, labelled with what the binary is; one series at a
+	// time (SetTaggerVersion replaces it).
+	BuildInfo *prometheus.GaugeVec
+	version   string
 }
 
 // New registers the metrics, plus the Go and process collectors.
@@ -42,7 +50,20 @@ func New() *Metrics {
 		Lag: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "newsworker_consumer_lag",
 			Help: "Messages behind the partition's high watermark at the last fetch."}, []string{"partition"}),
 		Rebalances: prometheus.NewCounter(prometheus.CounterOpts{Name: "newsworker_generations_total", Help: "Consumer group generations joined."}),
+		BuildInfo: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "newsworker_build_info",
+			Help: "Always 1; the labels say which build is running."}, []string{"version", "go_version", "tagger_version"}),
+		version: buildinfo.Version(),
 	}
-	r.MustRegister(m.Consumed, m.Produced, m.DeadLettered, m.Latency, m.InFlight, m.Commits, m.CommitErrors, m.WriteErrors, m.Lag, m.Rebalances)
+	r.MustRegister(m.Consumed, m.Produced, m.DeadLettered, m.Latency, m.InFlight, m.Commits, m.CommitErrors, m.WriteErrors, m.Lag, m.Rebalances, m.BuildInfo)
+	m.SetTaggerVersion("")
 	return m
+}
+
+// SetTaggerVersion labels build_info with the tagger's version (tag.Version).
+// The caller passes it in: importing the tagger here would pull the whole
+// gazetteer into every user of metrics. Until it is called the label is
+// empty.
+func (m *Metrics) SetTaggerVersion(v string) {
+	m.BuildInfo.Reset()
+	m.BuildInfo.WithLabelValues(m.version, runtime.Version(), v).Set(1)
 }
