@@ -99,7 +99,7 @@ func TestDockerfile(t *testing.T) {
 }
 
 func TestKubernetes(t *testing.T) {
-	b, err := os.ReadFile("k8s/deployment.yaml")
+	b, err := os.ReadFile("k8s/base/deployment.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
