@@ -84,6 +84,8 @@ type topicScorer struct {
 	model     *topicmodel.Model // nil: the rules alone (topics_model.go)
 	classRoot []int32           // per model class: its top-level concept, -1 if the rules lack it
 	classOf   []int8            // per concept: the model class of its top-level concept, -1 for none
+	stops     *modelStops       // words the model skips
+	prior     []float64         // per model class: its probability on an item with no known word
 }
 
 // topicEnd is topicOut as the scan reads it: 12 bytes, the weight an index

@@ -20,17 +20,19 @@ import (
 // they have much and the model's lead is a small part of it. Each emitted
 // concept's score is scaled by S/R of its top-level concept, which keeps
 // the order within a branch; when the strongest blend has no concept from
-// the rules, its top-level concept is emitted, quoting the words that
-// weighed most for it, so that a short item gets a topic when its words
-// support one. A top-level concept the model was not trained on counts as
+// the rules and the item's words support it (topicModelMin,
+// topicModelSupport), its top-level concept is emitted, quoting the words
+// that weighed most for it, so that a short item gets a topic when its
+// words say one. A top-level concept the model was not trained on counts as
 // p = 0: measured on both dev sets, keeping the rules' score there instead
 // lets their misfires on short items (and on long political stories told
 // through health, labour or crime) win far more often than it helps.
 const (
 	topicModelLeadWords = 60   // words of the text the model reads after the title
-	topicModelWeight    = 0.8  // the model's weight on an empty item
-	topicModelShort     = 100  // n₀: at this many tokens the model's weight is half of topicModelWeight
+	topicModelWeight    = 1.0  // the model's weight on an empty item
+	topicModelShort     = 70   // n₀: at this many tokens the model's weight is half of topicModelWeight
 	topicModelMin       = 0.35 // least p for a top-level concept the rules did not find
+	topicModelSupport   = 0.15 // and the least p above its prior: the item's words, not the training set's mix, must say it
 )
 
 // topicModelState is the model's part of a call's scratch.
@@ -49,6 +51,13 @@ func (s *topicScorer) setModel(m *topicmodel.Model) {
 	if m == nil {
 		return
 	}
+	s.stops = newModelStops()
+	prior := make([]float64, len(m.Classes()))
+	for k, b := range m.Bias() {
+		prior[k] = float64(b)
+	}
+	topicmodel.Softmax(prior)
+	s.prior = prior
 	s.classRoot = make([]int32, len(m.Classes()))
 	for k, code := range m.Classes() {
 		s.classRoot[k] = -1
@@ -78,7 +87,7 @@ func (s *topicScorer) setModel(m *topicmodel.Model) {
 // not start with a digit (numbers and years say little about a topic in
 // any other year), and each pair of such words within a sentence. lower
 // says that every word of the feature was written in lower case.
-func modelWalk(title, text []token, visit func(f uint64, lower bool, field int8, start, end int32)) {
+func modelWalk(title, text []token, stops *modelStops, visit func(f uint64, lower bool, field int8, start, end int32)) {
 	for field, toks := range [2][]token{title, text} {
 		var prev token
 		havePrev, words := false, 0
@@ -93,7 +102,7 @@ func modelWalk(title, text []token, visit func(f uint64, lower bool, field int8,
 			if tk.flags&(tDigit|tSentence|tPara) != 0 {
 				havePrev = false
 			}
-			if tk.flags&tDigit != 0 {
+			if tk.flags&tDigit != 0 || stops.has(tk.key) {
 				continue
 			}
 			lower := tk.flags&tLower != 0
@@ -110,7 +119,7 @@ func modelWalk(title, text []token, visit func(f uint64, lower bool, field int8,
 // title and text, for training a model (`newsworker train`).
 func ModelFeatures(title, text string) []topicmodel.Feature {
 	var out []topicmodel.Feature
-	modelWalk(tokenize(nil, title), tokenize(nil, text), func(f uint64, lower bool, _ int8, _, _ int32) {
+	modelWalk(tokenize(nil, title), tokenize(nil, text), newModelStops(), func(f uint64, lower bool, _ int8, _, _ int32) {
 		out = append(out, topicmodel.Feature{Hash: f, Lower: lower})
 	})
 	return out
@@ -129,7 +138,7 @@ func (s *topicScorer) modelScore(sc *topicScratch, title, text []token) {
 	z := ms.probs[:c]
 	clear(z)
 	n, known := 0, false
-	modelWalk(title, text, func(f uint64, _ bool, _ int8, _, _ int32) {
+	modelWalk(title, text, s.stops, func(f uint64, _ bool, _ int8, _, _ int32) {
 		n++
 		if row, ok := s.model.Lookup(f); ok {
 			known = true
@@ -176,7 +185,8 @@ func (s *topicScorer) blend(sc *topicScratch, ranked []topicCand) []topicCand {
 			best, bestS = k, b
 		}
 	}
-	if best >= 0 && rule[best] == 0 && ms.probs[best] >= topicModelMin && s.classRoot[best] >= 0 {
+	if best >= 0 && rule[best] == 0 && s.classRoot[best] >= 0 &&
+		ms.probs[best] >= topicModelMin && ms.probs[best]-s.prior[best] >= topicModelSupport {
 		ms.added = s.classRoot[best]
 		ranked = append(ranked, topicCand{ms.added, math.Round(bestS*1000) / 1000})
 	}
@@ -188,7 +198,7 @@ func (s *topicScorer) blend(sc *topicScratch, ranked []topicCand) []topicCand {
 func (s *topicScorer) modelEvidence(sc *topicScratch, t int32) [topicMaxEvidence]topicSpan {
 	var best [topicMaxEvidence]topicSpan
 	k := s.classOf[t]
-	modelWalk(sc.model.titleToks, sc.model.tokens, func(f uint64, _ bool, field int8, start, end int32) {
+	modelWalk(sc.model.titleToks, sc.model.tokens, s.stops, func(f uint64, _ bool, field int8, start, end int32) {
 		w := float64(s.model.Row(f)[k])
 		if w <= 0 {
 			return

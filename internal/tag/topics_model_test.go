@@ -149,3 +149,20 @@ func BenchmarkTopicModel(b *testing.B) {
 		s.modelScore(sc, title, text)
 	}
 }
+
+func TestModelFeaturesSkipStopWordsAndNumbers(t *testing.T) {
+	if got := ModelFeatures("The 2004 election", "It was said that they would"); len(got) != 1 {
+		t.Errorf("got %d features, want 1 (election)", len(got))
+	}
+	// A pair is formed across a stop word, and the pair is lower case only
+	// when both words are.
+	got := ModelFeatures("", "secretary of State")
+	want := []topicmodel.Feature{
+		{Hash: topicmodel.Unigram(keyOf("secretary")), Lower: true},
+		{Hash: topicmodel.Unigram(keyOf("state")), Lower: false},
+		{Hash: topicmodel.Bigram(keyOf("secretary"), keyOf("state")), Lower: false},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("features (-want +got):\n%s", d)
+	}
+}
