@@ -75,7 +75,7 @@ data:
 	@# The importer runs from a binary built first: a redirect into the
 	@# embedded table must not empty it before the build reads it.
 	$(GO) build -o $(DATABIN) ./cmd/newsworker
-	$(DATABIN) import geonames -countries US,CA -subdivisions -source -max-aliases -1 -minor-below 100000 \
+	$(DATABIN) import geonames -countries US,CA -subdivisions -source -max-aliases -1 -minor-below 300000 \
 	  $(SHARED)/data/geonames/cities15000.txt > $(DATABIN).places.tsv
 	mv $(DATABIN).places.tsv internal/gazetteer/data/places/geonames-us-ca.tsv
 

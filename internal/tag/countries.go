@@ -98,8 +98,13 @@ func (t *Tagger) collect(st *state) {
 				}
 				// A capital at the start of a sentence says nothing, nor do
 				// capitals in an ALL-CAPS headline: "Sale", "SAY", "Split".
+				if t.usCounty(toks, int(m.j), p) {
+					continue // "Madison County" is the county (county.go)
+				}
+				// A possessive says name, not word: "Georgia's governor".
 				weak := kind != mMulti && kind != mCapital && kind != mMetonym &&
-					(st.caps(m.field) || m.j-m.i == 1 && toks[m.i].is(tSentence) && !t.commaAfter(toks, src, int(m.j)))
+					(st.caps(m.field) || m.j-m.i == 1 && toks[m.i].is(tSentence) && !t.commaAfter(toks, src, int(m.j)) &&
+						!possessiveAfter(toks, src, int(m.j)))
 				for _, c := range p.countries {
 					st.cands = append(st.cands, cand{country: c, opt: opt, sub: p.sub, ambiguous: s.ambiguous || weak || s.minor,
 						flagged: s.ambiguous, weak: weak, minor: s.minor, kind: kind})

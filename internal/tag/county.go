@@ -66,3 +66,26 @@ func (t *Tagger) countyName(st *state, field int8, toks []token, k int) bool {
 	}
 	return !foreign
 }
+
+// usCounty: the place at toks[:j] is a US place followed by "County" or
+// "Parish", which countyOccs reads as the county instead.
+func (t *Tagger) usCounty(toks []token, j int, p *placeInfo) bool {
+	if j >= len(toks) || toks[j].key != t.kCounty && toks[j].key != t.kParish || !toks[j].is(tCap) {
+		return false
+	}
+	for _, c := range p.countries {
+		if c == t.usIdx {
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveAfter: the token at j is an apostrophe followed by "s".
+func possessiveAfter(toks []token, src string, j int) bool {
+	if j+1 >= len(toks) {
+		return false
+	}
+	w := src[toks[j].start:toks[j].end]
+	return (w == "'" || w == "’") && src[toks[j+1].start:toks[j+1].end] == "s"
+}

@@ -16,8 +16,8 @@ func TestGeoNamesUSCanadaTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, out := importFile(t, sharedData(t, "geonames/cities15000.txt"), func(f *os.File, sb *strings.Builder) (Stats, error) {
-		// The flags of `make data`: -countries US,CA -subdivisions -source -max-aliases -1 -minor-below 100000.
-		return GeoNames(f, sb, GeoNamesOptions{MaxAliases: -1, Countries: []string{"US", "CA"}, Subdivisions: true, Source: true, MinorBelow: 100000})
+		// The flags of `make data`: -countries US,CA -subdivisions -source -max-aliases -1 -minor-below 300000.
+		return GeoNames(f, sb, GeoNamesOptions{MaxAliases: -1, Countries: []string{"US", "CA"}, Subdivisions: true, Source: true, MinorBelow: 300000})
 	})
 	if out == string(committed) {
 		return
