@@ -9,8 +9,10 @@ FUZZTIME ?= 10s
 
 .PHONY: data data-check build test unit vet fuzz fuzz-long soak bench bench-e2e demo broker-start broker-stop eval
 
+# VERSION (default: git describe) is stamped into the binary, for
+# `newsworker version` and newsworker_build_info.
 build:
-	$(GO) build -o bin/newsworker ./cmd/newsworker
+	$(GO) build -ldflags "-X github.com/newsworker/newsworker/internal/buildinfo.version=$(or $(VERSION),$(shell git describe --tags --always --dirty 2>/dev/null))" -o bin/newsworker ./cmd/newsworker
 
 demo:
 	$(GO) run ./cmd/newsworker demo
