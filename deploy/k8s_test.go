@@ -226,3 +226,13 @@ func asStrings(v any) []string {
 	}
 	return out
 }
+
+// TestBaseDeployment checks the base Deployment as written, so the pod's
+// promises are checked even where kubectl (TestRendered) is missing.
+func TestBaseDeployment(t *testing.T) {
+	d := yamlDocs(t, "k8s/base/deployment.yaml")
+	if len(d) != 1 || d[0]["kind"] != "Deployment" {
+		t.Fatalf("k8s/base/deployment.yaml holds %d documents, want one Deployment", len(d))
+	}
+	checkPod(t, dig(d[0], "spec", "template", "spec"), knownVars())
+}
