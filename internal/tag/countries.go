@@ -93,8 +93,11 @@ func (t *Tagger) collect(st *state) {
 				}
 				p := &t.places[s.ref]
 				kind := placeKind(p.kind)
-				if kind != mMetonym && kind != mMulti && t.inLongerName(st, m) {
-					continue // "Paris Club", "Manufacturers Hanover", "Minsk Accords"
+				if kind != mMetonym && kind != mMulti && t.inLongerName(st, m) && (p.kind != "state" || t.afterName(st, m)) {
+					// "Paris Club", "Manufacturers Hanover", "Minsk Accords";
+					// a state's institutions still name it ("Minnesota
+					// Highway Patrol", "Georgia Bureau of Investigation").
+					continue
 				}
 				// A capital at the start of a sentence says nothing, nor do
 				// capitals in an ALL-CAPS headline: "Sale", "SAY", "Split".
