@@ -228,7 +228,8 @@ func (t *Tagger) personLike(st *state, o *occurrence) bool {
 	}
 	if j < len(toks) {
 		next := toks[j]
-		if next.is(tWord) && next.is(tCap) && !next.is(tSentence) || t.hasCue(next, cSpeech) {
+		// "Athens City Council" is the town's council, "Chad Smith" a man.
+		if next.is(tWord) && next.is(tCap) && !next.is(tSentence) && !t.hasCue(next, cNotName) || t.hasCue(next, cSpeech) {
 			return true
 		}
 	}
