@@ -15,7 +15,7 @@ import (
 // counts (read, written, skipped by reason) go to stderr.
 func runImport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: import geonames|wikidata|cameo [flags] FILE", errUsage)
+		return fmt.Errorf("%w: import geonames|wikidata|cameo|factbook [flags] FILE", errUsage)
 	}
 	kind := args[0]
 	fs := flag.NewFlagSet("import "+kind, flag.ContinueOnError)
@@ -27,6 +27,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	minorBelow := fs.Int("minor-below", 0, "geonames: flag places with fewer inhabitants minor (they count only where a story is set)")
 	only := fs.String("countries", "", "geonames: keep only these ISO alpha-2 codes, comma-separated")
 	format := fs.String("format", "csv", "wikidata: csv or json")
+	identities := fs.String("ids", "", "factbook: table of holders' person ids and names (person_id, name, aliases, country, factbook)")
+	later := fs.String("later", "", "factbook: hand-written people files, comma-separated, whose head terms end the Factbook's across its gaps")
 	if err := fs.Parse(args[1:]); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -56,9 +58,54 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		st, err = importers.Wikidata(f, stdout, importers.Format(*format), countries)
 	case "cameo":
 		st, err = importers.CAMEO(f, stdout, countries)
+	case "factbook":
+		opt := importers.FactbookOptions{Countries: map[string]bool{}}
+		for _, c := range g.Countries {
+			opt.Countries[c.Code] = true
+		}
+		if opt.Identities, err = readIdentities(*identities); err != nil {
+			return err
+		}
+		if *later != "" {
+			if opt.Later, err = loadPeople(strings.Split(*later, ",")); err != nil {
+				return err
+			}
+		}
+		st, err = importers.Factbook(f, stdout, opt)
 	default:
-		return fmt.Errorf("%w: unknown import kind %q (geonames, wikidata, cameo)", errUsage, kind)
+		return fmt.Errorf("%w: unknown import kind %q (geonames, wikidata, cameo, factbook)", errUsage, kind)
 	}
 	fmt.Fprintf(stderr, "import %s: %s\n", kind, st)
 	return err
+}
+
+// readIdentities reads the factbook importer's identity table; "" is none.
+func readIdentities(path string) (importers.FactbookIdentities, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ids, err := importers.ReadFactbookIdentities(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ids, nil
+}
+
+// loadPeople reads the people of each file on its own: loaded together, a
+// later file's rows for an id would replace an earlier file's.
+func loadPeople(files []string) ([]gazetteer.Person, error) {
+	var out []gazetteer.Person
+	for _, f := range files {
+		g, err := gazetteer.LoadFiles(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, g.People...)
+	}
+	return out, nil
 }
