@@ -80,6 +80,13 @@ data:
 	$(DATABIN) import geonames -countries US,CA -subdivisions -source -max-aliases -1 -minor-below 300000 \
 	  $(SHARED)/data/geonames/cities15000.txt > $(DATABIN).places.tsv
 	mv $(DATABIN).places.tsv internal/gazetteer/data/places/geonames-us-ca.tsv
+	@# Heads of state and government, one row per term (CIA World Factbook, public
+	@# domain). The identities give holders the ids and names of the hand-written
+	@# tables; the hand-written heads-*.tsv end terms across the Factbook's gaps.
+	$(DATABIN) import factbook -ids internal/gazetteer/importers/factbook-identities.tsv \
+	  -later $$(ls internal/gazetteer/data/people/heads-*.tsv | paste -sd, -) \
+	  $(SHARED)/data/factbook/executives-1990-2025.jsonl > $(DATABIN).heads.tsv
+	mv $(DATABIN).heads.tsv internal/gazetteer/data/people/factbook-heads.tsv
 
 data-check: data
 	@git diff --exit-code --stat -- internal/gazetteer/data internal/topicmodel/data || { echo "make data-check: the committed generated tables differ from what make data builds"; exit 1; }

@@ -1,7 +1,6 @@
 package gazetteer_test
 
 import (
-	"fmt"
 	"os"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/gazetteer/importers"
 )
 
 func cmpOr(a, b int) int {
@@ -38,20 +38,7 @@ func joinNames(names [][]string) string {
 // yearRanges prints 1994 1995 1996 2001 as "1994-1996, 2001".
 func yearRanges(ys []int) string {
 	slices.Sort(ys)
-	var parts []string
-	for i := 0; i < len(ys); {
-		j := i
-		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
-			j++
-		}
-		if i == j {
-			parts = append(parts, strconv.Itoa(ys[i]))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d-%d", ys[i], ys[j]))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ", ")
+	return strings.ReplaceAll(importers.YearRanges(ys), ",", ", ")
 }
 
 func daysCovered(term gazetteer.Term, y int) int {
@@ -117,7 +104,7 @@ func matches(name []string, toks map[string]bool) bool {
 			return true
 		}
 		for tok := range toks {
-			if len(w) >= 4 && len(tok) >= 4 && closeWords(w, tok) {
+			if len(w) >= 4 && len(tok) >= 4 && importers.OneEdit(w, tok) {
 				return true
 			}
 			if len(w) >= 5 && len(tok) >= 5 && (strings.Contains(w, tok) || strings.Contains(tok, w)) {
@@ -140,29 +127,6 @@ func wildcardMatch(pattern, s string) bool {
 		}
 	}
 	return true
-}
-
-// closeWords reports one insertion, deletion, substitution or swap of
-// neighbouring letters between a and b.
-func closeWords(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	if i == len(a) {
-		return true
-	}
-	if len(a) < len(b) {
-		return a[i:] == b[i+1:]
-	}
-	swapped := i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-	return a[i+1:] == b[i+1:] || swapped
 }
 
 // exception is one row of factbook-exceptions.tsv.

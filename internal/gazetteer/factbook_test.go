@@ -112,7 +112,7 @@ func compareFactbook(g *gazetteer.Gazetteer, fb map[countryYear]factbookRow, exc
 	}
 	// entry gives the parsed principals of one field of one edition.
 	entry := func(country string, year int, field string) [][][]string {
-		row, ok := fb[countryYear{country, year}]
+		row, ok := fb[countryYear{Country: country, Year: year}]
 		e := row.Chief
 		if field == "head_of_government" {
 			e = row.HeadOfGov
@@ -188,9 +188,9 @@ func (r *factbookReport) forward(h headTerm, country string, entry func(string, 
 func (r *factbookReport) backward(heads map[string][]headTerm, fb map[countryYear]factbookRow, exc exceptions) {
 	years := factbookYears()
 	for _, cy := range slices.SortedFunc(maps.Keys(fb), func(a, b countryYear) int {
-		return cmpOr(strings.Compare(a.country, b.country), a.year-b.year)
+		return cmpOr(strings.Compare(a.Country, b.Country), a.Year-b.Year)
 	}) {
-		if !slices.Contains(years, cy.year) {
+		if !slices.Contains(years, cy.Year) {
 			continue
 		}
 		row := fb[cy]
@@ -206,23 +206,23 @@ func (r *factbookReport) backward(heads map[string][]headTerm, fb map[countryYea
 			}
 			seen[label] = true
 			r.reverse++
-			from := time.Date(cy.year-1, 7, 1, 0, 0, 0, 0, time.UTC)
-			to := time.Date(cy.year+1, 6, 30, 0, 0, 0, 0, time.UTC)
-			if slices.ContainsFunc(heads[cy.country], func(h headTerm) bool {
+			from := time.Date(cy.Year-1, 7, 1, 0, 0, 0, 0, time.UTC)
+			to := time.Date(cy.Year+1, 6, 30, 0, 0, 0, 0, time.UTC)
+			if slices.ContainsFunc(heads[cy.Country], func(h headTerm) bool {
 				return h.term.Overlaps(from, to) && slices.ContainsFunc(first, func(n []string) bool { return matches(n, h.tokens) })
 			}) {
 				continue
 			}
-			if exc.excuse(cy.country, cy.year, nil, first) {
+			if exc.excuse(cy.Country, cy.Year, nil, first) {
 				r.excused++
 				continue
 			}
-			if len(heads[cy.country]) == 0 {
-				r.missingElsewhere[cy.country] = true
+			if len(heads[cy.Country]) == 0 {
+				r.missingElsewhere[cy.Country] = true
 				continue
 			}
-			key := fmt.Sprintf("%s: the Factbook names %s, missing from our head terms in", cy.country, label)
-			r.failures[key] = append(r.failures[key], cy.year)
+			key := fmt.Sprintf("%s: the Factbook names %s, missing from our head terms in", cy.Country, label)
+			r.failures[key] = append(r.failures[key], cy.Year)
 		}
 	}
 }
