@@ -37,6 +37,7 @@ func (t *Tagger) addForms(surface string, s sense) {
 	}
 	if (s.kind == sPlace || s.kind == sCountry || s.kind == sDemonym) && t.commonWord(surface) {
 		s.ambiguous = true // "We" (a town in New Caledonia), "Of", "Say"
+		s.word = true      // "Central": only its own context makes it a place
 	}
 	t.d.add(surface, s)
 	if v, ok := germanVariant(surface); ok {

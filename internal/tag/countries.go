@@ -51,6 +51,7 @@ type cand struct {
 	flagged   bool
 	weak      bool
 	minor     bool // a small town: it counts where the story is set (evidence.go)
+	word      bool // also an ordinary word: it counts by its own context only
 	kind      mkind
 }
 
@@ -110,7 +111,7 @@ func (t *Tagger) collect(st *state) {
 						!possessiveAfter(toks, src, int(m.j)))
 				for _, c := range p.countries {
 					st.cands = append(st.cands, cand{country: c, opt: opt, sub: p.sub, ambiguous: s.ambiguous || weak || s.minor,
-						flagged: s.ambiguous, weak: weak, minor: s.minor, kind: kind})
+						flagged: s.ambiguous, weak: weak, minor: s.minor, word: s.word, kind: kind})
 					if kind != mMulti {
 						opt++
 					}
@@ -211,7 +212,7 @@ func (t *Tagger) qualify(st *state, mi int, o *occurrence) {
 		}
 		for _, q := range qual[:nq] {
 			if c.country == q.country && (q.sub < 0 || c.sub < 0 || c.sub == q.sub) {
-				c.ambiguous, c.flagged, c.weak, c.minor = false, false, false, false
+				c.ambiguous, c.flagged, c.weak, c.minor, c.word = false, false, false, false, false
 				c.opt = 0
 				if c.sub < 0 {
 					c.sub = q.sub

@@ -24,6 +24,7 @@ type sense struct {
 	ambiguous bool // the form needs corroborating context
 	abbrev    bool // an abbreviation such as "Calif." that counts only after "City,"
 	minor     bool // a small place that counts only where the story is set
+	word      bool // an ordinary word ("Central", "Union"): a place only by its own context
 	ref       int32
 	capMask   uint32
 	upperMask uint32

@@ -12,13 +12,9 @@ type storyEvidence struct {
 	subSure  []bool
 	subNode  []int32
 	subNode2 []int32
-	// per country: the first two distinct small towns named that are in
-	// that country only ("Mansfield" and "Ozark" set a story in the US)
-	townNode  []int32
-	townNode2 []int32
-	county    bool  // a US county or parish is named
-	anySure   bool  // some country is named for sure
-	frame     int32 // the one country the story is set in, -1 when none
+	county   bool  // a US county or parish is named
+	anyKnown bool  // some country is named, settled or by a famous place
+	frame    int32 // the one country the story is set in, -1 when none
 }
 
 func (e *storyEvidence) reset(countries, subs int) {
@@ -27,9 +23,7 @@ func (e *storyEvidence) reset(countries, subs int) {
 	e.subSure = resize(e.subSure, subs)
 	e.subNode = resizeInt32(e.subNode, subs)
 	e.subNode2 = resizeInt32(e.subNode2, subs)
-	e.townNode = resizeInt32(e.townNode, countries)
-	e.townNode2 = resizeInt32(e.townNode2, countries)
-	e.county = false
+	e.county, e.anyKnown = false, false
 	e.frame = -1
 }
 
@@ -58,12 +52,12 @@ func (t *Tagger) gather(st *state) *storyEvidence {
 			// Even a weak reading ("Georgia" opening a sentence) says
 			// which states the story may be in.
 			for _, c := range cs {
-				if c.sub >= 0 {
+				if c.sub >= 0 && !c.flagged {
 					addNode(e.subNode, e.subNode2, int(c.sub), o.node)
 				}
-			}
-			if c := cs[0]; c.minor && !c.weak && oneCountry(cs) {
-				addNode(e.townNode, e.townNode2, int(c.country), o.node)
+				// A famous place ("Wellington") names a country even
+				// before it is settled.
+				e.anyKnown = e.anyKnown || !c.flagged && !c.minor && !c.weak && c.kind != mCounty
 			}
 			continue
 		}
@@ -85,11 +79,9 @@ func (t *Tagger) gather(st *state) *storyEvidence {
 			e.subSure[sub] = true
 		}
 	}
-	for c := range e.local {
-		e.local[c] = e.local[c] || e.townNode2[c] != 0
+	if _, n := onlyOne(e.sure); n > 0 {
+		e.anyKnown = true
 	}
-	_, n := onlyOne(e.sure)
-	e.anySure = n > 0
 	e.frame = t.frame(e)
 	return e
 }
@@ -129,8 +121,8 @@ func (e *storyEvidence) subShared(sub int16, node int32) bool {
 
 // frame is the one country a story is set in: the country of its settled
 // towns and states (a dateline included, a capital not: "WASHINGTON"
-// heads stories about the world), of two or more small towns of one
-// country, or of its counties.
+// heads stories about the world), or of its counties. Small towns do not
+// set it by themselves: "Normal" and "Union" in one story are words.
 func (t *Tagger) frame(e *storyEvidence) int32 {
 	// Towns, states, counties: the one country they are in, whatever
 	// other countries the story names in passing ("Irish" on St.

@@ -41,6 +41,10 @@ func TestPlacesInLocalNews(t *testing.T) {
 		{"small town name in a company", "MOORE TO SELL UNIT", "Moore Corp Ltd said it would sell its forms unit.", nil},
 		{"small town needs its story", "", "He read Moore and Irving on the flight to Tokyo.", []string{"JP"}},
 		{"a country's name over a town", "", "Exports from Jamaica rose, U.S. officials said.", []string{"JM", "US"}},
+		{"namesakes do not vouch for each other", "", "Traders in Amsterdam and Rotterdam expect prices to rise.", []string{"NL"}},
+		{"a state's institution names it", "", "The Minnesota Highway Patrol closed the road.", []string{"US"}},
+		{"a town's council", "", "The Mount Pleasant City Council met on Monday.", []string{"US"}},
+		{"a town that is a word", "", "Wilson and Normal were named in the Union report from Wellington.", []string{"NZ"}},
 		{"dateline after a repeated headline", "Council approves budget",
 			"Council approves budget. TORRINGTON — The council approved the budget on Monday.", []string{"US"}},
 	}

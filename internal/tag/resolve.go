@@ -69,6 +69,9 @@ func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) i
 			k += len(g)
 			c := g[0]
 			ok := false
+			if c.word {
+				continue // "Central Bank" is no town, whatever the story
+			}
 			switch rule {
 			case 0:
 				ok = c.sub >= 0 && e.subSure[c.sub]
@@ -104,7 +107,7 @@ func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) i
 	// A small town of one country only, in a story that names no country
 	// at all, is where the story is ("Fire in Ozark"), unless it reads as
 	// a person.
-	if !e.anySure && oneCountry(cs) && smallTown(cs) && !t.personLike(st, o) {
+	if !e.anyKnown && oneCountry(cs) && smallTown(cs) && !t.personLike(st, o) {
 		return cs[0].opt
 	}
 	return -1
