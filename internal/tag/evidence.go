@@ -5,10 +5,10 @@ package tag
 // do: a name is read in the light of the other places of the same story).
 type storyEvidence struct {
 	sure  []bool // per country: a settled mention of any kind
-	local []bool // per country: a settled town, state, county or the dateline
+	local []bool // per country: a settled town or state, in the text or the dateline
 	// per subdivision: a settled place in it ("Louisiana", "Atlanta"), and
-	// the first two distinct names that may be in it (for "Athens" and
-	// "Georgia" in one story: both may be in US-GA).
+	// the first two distinct names, namesakes aside, that may be in it
+	// ("Georgia" may be the state of Athens, Georgia).
 	subSure  []bool
 	subNode  []int32
 	subNode2 []int32

@@ -8,8 +8,9 @@ package tag
 //
 //  1. a settled place in one option's state ("Athens" with "Atlanta" or
 //     "Ga." elsewhere in the text is Athens, Georgia);
-//  2. another name of the story that may be in the same state ("Athens" and
-//     "Georgia" together);
+//  2. another name of the story that may be in the same state and is no
+//     namesake itself ("Athens" and "Georgia" together; "Amsterdam" and
+//     "Rotterdam" do not make each other towns of New York);
 //  3. the country the story is set in (evidence.go: the one country of its
 //     settled towns, states and counties), or a settled mention of one
 //     option's country; a smaller namesake of a famous place (flagged) and
@@ -21,10 +22,11 @@ package tag
 //     (GeoNames' biggest), when the text itself reads as a place;
 //  5. a name whose every option is in one country counts when its own
 //     context says place ("in Jordan", "Iraq, Jordan and Syria"), and a
-//     small town of one country when the story names no country at all.
+//     small town of one country when the story names no known place at all.
 //
-// A rule that finds two countries ends the search. Unresolved ambiguity
-// yields no tag: precision over recall.
+// A town that is an ordinary word ("Central", "Union") takes part only in
+// rule 5. A rule that finds two countries ends the search. Unresolved
+// ambiguity yields no tag: precision over recall.
 func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
 	e := t.gather(st)
 	for oi := range st.occs {
