@@ -150,6 +150,14 @@ func holdersIn(seg string, from, to, base int, notes []note) []FactbookHolder {
 		for b > roleFrom && !ws[b-1].sep && (isGivenName(ws[b-1].text) || b-2 >= roleFrom && isFragment(ws[b-2].text, ws[b-1].text)) {
 			b--
 		}
+		// The key (Given, Caps) stays with the words above; the name as
+		// shown also takes nicknames and the pieces of words the archive
+		// broke ("Voreqe \"Frank\" BAINIMARAMA", "S bastien LECORNU").
+		bKey := b
+		for b > roleFrom && !ws[b-1].sep && (isGivenName(ws[b-1].text) || b-2 >= roleFrom && isBrokenName(ws[b-2].text, ws[b-1].text) ||
+			isBrokenName("", ws[b-1].text)) {
+			b--
+		}
 		e := i + 1
 		for e < len(ws) && !ws[e-1].sep && (hasCapsPart(ws[e].text) || isNameTail(ws[e].text) || afterParticle(ws[e-1].text)) {
 			e++
@@ -161,11 +169,14 @@ func holdersIn(seg string, from, to, base int, notes []note) []FactbookHolder {
 		for _, w := range ws[b:e] {
 			h.Words = append(h.Words, w.text)
 		}
-		h.Caps = capsKey(h.Words)
+		for _, w := range ws[bKey:e] {
+			h.Caps = append(h.Caps, w.text)
+		}
+		h.Caps = capsKey(h.Caps)
 		h.Tail = tailKey(ws[i:e])
-		if b < i {
-			h.First = fold(ws[b].text)[:1]
-			for _, w := range ws[b:i] {
+		if bKey < i {
+			h.First = fold(ws[bKey].text)[:1]
+			for _, w := range ws[bKey:i] {
 				h.Given = append(h.Given, strings.ReplaceAll(fold(w.text), " ", ""))
 			}
 		}
@@ -201,6 +212,14 @@ func roleText(ws []word) string {
 		parts = append(parts, w.text)
 	}
 	parts = strings.Fields(coChiefs.ReplaceAllString(strings.Join(parts, " "), ""))
+	// The title is the run of title words before the name; what comes
+	// before it is prose ("on 13 November 2022 President").
+	for k := len(parts) - 1; k >= 0; k-- {
+		if w := parts[k]; strings.ContainsAny(w, "0123456789") || isProse(w) {
+			parts = parts[k+1:]
+			break
+		}
+	}
 	for len(parts) > 0 && (honorific[strings.ToLower(parts[len(parts)-1])] || joiner[strings.ToLower(parts[len(parts)-1])]) {
 		parts = parts[:len(parts)-1]
 	}

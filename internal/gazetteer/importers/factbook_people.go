@@ -179,11 +179,12 @@ func mergeSources(a, b string) string {
 	return "factbook " + YearRanges(ys) + " " + f[2]
 }
 
-// hasFragment: a one-letter capital left where the archive lost an
-// accented letter ("PE A NIETO") makes a form unfit to show.
+// hasFragment: a one-letter capital or a lower-case piece left where the
+// archive lost an accented letter ("PE A NIETO", "Fran ois") makes a form
+// unfit to show.
 func hasFragment(words []string) bool {
-	for _, w := range words {
-		if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+	for i, w := range words {
+		if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || i > 0 && lostLetterPiece(words[i-1], w) {
 			return true
 		}
 	}

@@ -13,7 +13,8 @@ import (
 func isProse(w string) bool {
 	r := []rune(w)
 	lw := strings.ToLower(w)
-	return len(r) > 0 && unicode.IsLower(r[0]) && !titleWord[lw] && !joiner[lw] && !nameParticle[lw] && !honorific[lw]
+	return len(r) > 0 && unicode.IsLower(r[0]) && !titleWord[lw] && !joiner[lw] && !nameParticle[lw] && !honorific[lw] &&
+		lw != "for" && lw != "in" && lw != "to" // "Secretary of State for Foreign ...", "Commander in Chief"
 }
 
 var joiner = map[string]bool{"and": true, "&": true, "-": true, "of": true, "the": true, "members": true}
@@ -58,6 +59,28 @@ func isFragment(prev, w string) bool {
 	lw := strings.ToLower(w)
 	return len(prev) <= 3 && len(w) <= 4 && prev != "" && unicode.IsUpper([]rune(prev)[0]) && !titleWord[strings.ToLower(prev)] &&
 		!titleWord[lw] && !joiner[lw] && !nameParticle[lw] && !honorific[lw]
+}
+
+// isBrokenName: a word the name shows but the key leaves out: a quoted
+// nickname ("Frank", 'Nino'), a name with an elided particle (d'Oliveira),
+// or a lower-case piece of a word whose accented letter the archive lost
+// ("S bastien", "Miche l"), after the capitalised piece prev.
+func isBrokenName(prev, w string) bool {
+	lw := strings.ToLower(w)
+	switch {
+	case w == "":
+		return false
+	case strings.ContainsAny(w[:1], "\"'“‘ʻ"), strings.HasPrefix(lw, "d'"):
+		return true
+	}
+	return lostLetterPiece(prev, w)
+}
+
+// lostLetterPiece: w is the lower-case rest of a word whose accented
+// letter the archive turned into a space ("S bastien", "Miche l").
+func lostLetterPiece(prev, w string) bool {
+	return prev != "" && unicode.IsUpper([]rune(prev)[0]) && (len(prev) <= 3 || len(w) <= 4) && !titleWord[strings.ToLower(prev)] &&
+		isProse(w) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
 // isNameTail: the mixed-case words after the capitals that still belong to
