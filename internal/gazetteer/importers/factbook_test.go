@@ -32,6 +32,10 @@ func TestFactbookPrincipals(t *testing.T) {
 			[]string{"President|Omar Hassan Ahmad al-BASHIR|1993-10-16"}},
 		{"prose after the holder", "Amir JABIR al-Ahmad al-Jabir Al Sabah (since 31 December 1977) is a hereditary monarch of the MUBARAK line",
 			[]string{"Amir|JABIR al-Ahmad al-Jabir Al Sabah|1977-12-31"}},
+		{"quoted nickname", `Prime Minister Josaia Voreqe "Frank" BAINIMARAMA (since 22 September 2014)`,
+			[]string{`Prime Minister|Josaia Voreqe "Frank" BAINIMARAMA|2014-09-22`}},
+		{"prose before the title", "on 13 November 2022 President Isaac HERZOG (since 7 July 2021)",
+			[]string{"President|Isaac HERZOG|2021-07-07"}},
 		{"country abbreviation is no name", "President of the US Barack H. OBAMA (since 20 January 2009)",
 			[]string{"President of the US|Barack H. OBAMA|2009-01-20"}},
 	}
