@@ -19,14 +19,15 @@ const Prefix = "NEWSWORKER"
 // Config is every setting of `newsworker run`. The README's configuration
 // table is written from these tags; keep them in step.
 type Config struct {
-	Brokers      []string `envconfig:"BROKERS" default:"127.0.0.1:9092" desc:"Kafka bootstrap brokers, comma-separated host:port"`
-	InputTopic   string   `envconfig:"INPUT_TOPIC" default:"news.raw" desc:"topic of raw news items"`
-	OutputTopic  string   `envconfig:"OUTPUT_TOPIC" default:"news.events" desc:"topic the event records are written to"`
-	DLQTopic     string   `envconfig:"DLQ_TOPIC" default:"news.deadletter" desc:"dead-letter topic for rejected items"`
-	GroupID      string   `envconfig:"GROUP_ID" default:"newsworker" desc:"consumer group id; replicas with the same id share the partitions"`
-	ClientID     string   `envconfig:"CLIENT_ID" default:"newsworker" desc:"Kafka client id sent to the brokers (quotas and broker logs)"`
-	StartOffset  string   `envconfig:"START_OFFSET" default:"earliest" desc:"where a group with no committed offset starts: earliest or latest"`
-	CreateTopics bool     `envconfig:"CREATE_TOPICS" default:"false" desc:"create the output and dead-letter topics at start when missing"`
+	Brokers      []string      `envconfig:"BROKERS" default:"127.0.0.1:9092" desc:"Kafka bootstrap brokers, comma-separated host:port"`
+	InputTopic   string        `envconfig:"INPUT_TOPIC" default:"news.raw" desc:"topic of raw news items"`
+	OutputTopic  string        `envconfig:"OUTPUT_TOPIC" default:"news.events" desc:"topic the event records are written to"`
+	DLQTopic     string        `envconfig:"DLQ_TOPIC" default:"news.deadletter" desc:"dead-letter topic for rejected items"`
+	GroupID      string        `envconfig:"GROUP_ID" default:"newsworker" desc:"consumer group id; replicas with the same id share the partitions"`
+	ClientID     string        `envconfig:"CLIENT_ID" default:"newsworker" desc:"Kafka client id sent to the brokers (quotas and broker logs)"`
+	StartOffset  string        `envconfig:"START_OFFSET" default:"earliest" desc:"where a group with no committed offset starts: earliest or latest"`
+	CreateTopics bool          `envconfig:"CREATE_TOPICS" default:"false" desc:"create the output and dead-letter topics at start when missing"`
+	TopicWait    time.Duration `envconfig:"TOPIC_WAIT" default:"60s" desc:"how long the worker waits at start for its input, output and dead-letter topics to exist (not ready meanwhile, naming them) before it exits with an error"`
 
 	HTTPAddr    string `envconfig:"HTTP_ADDR" default:"127.0.0.1:8080" desc:"listen address of /metrics, /healthz, /readyz (loopback by default)"`
 	EnablePprof bool   `envconfig:"PPROF" default:"false" desc:"serve /debug/pprof on HTTP_ADDR"`
@@ -197,6 +198,8 @@ func (c Config) Validate() error {
 		return bad("WRITE_RETRIES", "must be >= 1")
 	case c.ShutdownTimeout <= 0:
 		return bad("SHUTDOWN_TIMEOUT", "must be > 0")
+	case c.TopicWait <= 0:
+		return bad("TOPIC_WAIT", "must be > 0")
 	}
 	switch c.Compression {
 	case "none", "gzip", "snappy", "lz4", "zstd":

@@ -29,3 +29,30 @@ func EnsureTopics(ctx context.Context, brokers []string, sec Security, partition
 	}
 	return nil
 }
+
+// MissingTopics returns the topics the brokers do not know, in the order
+// given. Asking by name (not for all topics) keeps it cheap on a large
+// cluster; an error means the brokers could not be asked.
+func MissingTopics(ctx context.Context, brokers []string, sec Security, topics ...string) ([]string, error) {
+	tr := sec.Transport()
+	tr.MetadataTopics = topics
+	defer tr.CloseIdleConnections()
+	c := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr}
+	md, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: topics})
+	if err != nil {
+		return nil, fmt.Errorf("topic metadata: %w", err)
+	}
+	var missing []string
+	for _, name := range topics {
+		found := false
+		for _, t := range md.Topics {
+			if t.Name == name && t.Error == nil && len(t.Partitions) > 0 {
+				found = true
+			}
+		}
+		if !found {
+			missing = append(missing, name)
+		}
+	}
+	return missing, nil
+}

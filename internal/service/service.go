@@ -21,6 +21,7 @@ import (
 	"github.com/newsworker/newsworker/internal/kafkaio"
 	"github.com/newsworker/newsworker/internal/metrics"
 	"github.com/newsworker/newsworker/internal/pipeline"
+	"github.com/newsworker/newsworker/internal/tag"
 	"github.com/newsworker/newsworker/internal/worker"
 )
 
@@ -47,6 +48,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		log.Warn().Err(err).Msg("no broker answered at start; the consumer group keeps trying")
 	}
 	m := metrics.New()
+	m.SetTaggerVersion(tag.Version)
 	if cfg.CreateTopics {
 		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		err := kafkaio.EnsureTopics(cctx, cfg.Brokers, sec, 1, 1, cfg.OutputTopic, cfg.DLQTopic)
@@ -83,8 +85,11 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		Publishers: 4, BatchSize: cfg.BatchSize, Linger: cfg.BatchTimeout, WriteRetries: cfg.WriteRetries,
 		BackoffMax: cfg.RetryBackoffMax, MaxRecordBytes: maxRecord}, proc, w, log, m)
 
+	topics := &topicWait{}
 	ready := func() error {
 		switch {
+		case topics.err() != nil:
+			return topics.err()
 		case !group.Joined():
 			return errors.New("not in a consumer group generation")
 		case !wk.WriterHealthy():
@@ -107,7 +112,12 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	defer cancelHard()
 	g, gctx := errgroup.WithContext(hard)
 	acts := newActors()
-	g.Go(acts.wrap("consume", func() error { return group.Run(gctx) }))
+	g.Go(acts.wrap("consume", func() error {
+		if err := topics.wait(gctx, ctx, cfg, sec, log); err != nil {
+			return err
+		}
+		return group.Run(gctx)
+	}))
 	g.Go(acts.wrap("worker", func() error {
 		// The worker returns once the group has closed its deliveries and
 		// everything fetched is published: then the rest may stop.

@@ -2,6 +2,9 @@ package service_test
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -287,5 +290,55 @@ func waitOutputs(t *testing.T, brokers []string, topic string, parts int, min in
 		if got >= min {
 			return
 		}
+	}
+}
+
+// TestMissingTopicsFailFast: a misspelt input topic and a missing output
+// topic make the worker not ready, naming both with what to do, and it exits
+// with that error after NEWSWORKER_TOPIC_WAIT instead of running with no
+// partitions.
+func TestMissingTopicsFailFast(t *testing.T) {
+	brokers := kafkatest.Brokers(t)
+	tp := newTopics(t, brokers, 1)
+	tp.in += "-typo"
+	tp.out += "-missing"
+	cfg := testConfig(t, brokers, tp)
+	cfg.TopicWait = 3 * time.Second
+	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	proc := processor(t)
+	start := time.Now()
+	go func() {
+		done <- service.Run(context.Background(), cfg, proc, log, service.Hooks{Started: func(a string) { addr <- a }})
+	}()
+	var readyz string
+	select {
+	case a := <-addr:
+		time.Sleep(500 * time.Millisecond)
+		resp, err := http.Get("http://" + a + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		readyz = fmt.Sprintf("%d %s", resp.StatusCode, b)
+	case err := <-done:
+		t.Fatalf("Run returned before serving /readyz: %v", err)
+	}
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the worker did not give up waiting for its topics")
+	}
+	t.Logf("exit after %s: %v; /readyz meanwhile: %s", time.Since(start).Round(time.Millisecond), err, readyz)
+	for _, want := range []string{tp.in, "NEWSWORKER_INPUT_TOPIC", tp.out, "NEWSWORKER_CREATE_TOPICS", "NEWSWORKER_TOPIC_WAIT"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v does not name %q", err, want)
+		}
+	}
+	if !strings.HasPrefix(readyz, "503") || !strings.Contains(readyz, tp.in) {
+		t.Errorf("/readyz while waiting = %q, want 503 naming %s", readyz, tp.in)
 	}
 }

@@ -2,8 +2,10 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -75,7 +77,8 @@ func (w *Worker) write(ctx context.Context, msgs []kafka.Message) error {
 			return fmt.Errorf("publish: %w", ctx.Err())
 		}
 		w.m.WriteErrors.Inc()
-		w.log.Warn().Err(err).Int("attempt", attempt).Int("messages", len(msgs)).Msg("write failed")
+		w.log.Warn().Err(err).Strs("topics", batchTopics(msgs)).Int("attempt", attempt).Int("messages", len(msgs)).
+			Str("hint", writeHint(err, batchTopics(msgs))).Msg("write failed")
 		if attempt == w.cfg.WriteRetries {
 			break
 		}
@@ -87,7 +90,34 @@ func (w *Worker) write(ctx context.Context, msgs []kafka.Message) error {
 		}
 		backoff = min(backoff*2, w.cfg.BackoffMax)
 	}
-	return fmt.Errorf("publish: %d messages not acknowledged after %d attempts, nothing committed past them: %w", len(msgs), w.cfg.WriteRetries, err)
+	topics := batchTopics(msgs)
+	return fmt.Errorf("publish to %s: %d messages not acknowledged after %d attempts, nothing committed past them (%s): %w",
+		strings.Join(topics, ", "), len(msgs), w.cfg.WriteRetries, writeHint(err, topics), err)
+}
+
+// batchTopics lists the topics of a batch, in first-seen order.
+func batchTopics(msgs []kafka.Message) []string {
+	var out []string
+	for _, m := range msgs {
+		if !slices.Contains(out, m.Topic) {
+			out = append(out, m.Topic)
+		}
+	}
+	return out
+}
+
+// writeHint tells the operator what to do about a write error.
+func writeHint(err error, topics []string) string {
+	t := strings.Join(topics, " or ")
+	switch {
+	case errors.Is(err, kafka.UnknownTopicOrPartition):
+		return fmt.Sprintf("topic %s does not exist: create it, or set NEWSWORKER_CREATE_TOPICS=true to have the worker create its output and dead-letter topics", t)
+	case errors.Is(err, kafka.TopicAuthorizationFailed):
+		return fmt.Sprintf("the broker refuses writes to %s: grant the worker's user Write on it", t)
+	case errors.Is(err, kafka.MessageSizeTooLarge):
+		return fmt.Sprintf("a batch to %s is larger than the broker accepts: lower NEWSWORKER_MAX_BATCH_BYTES to the topic's max.message.bytes", t)
+	}
+	return "the broker did not acknowledge the batch; it is retried, and redelivered after a restart"
 }
 
 func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
