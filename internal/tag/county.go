@@ -1,5 +1,7 @@
 package tag
 
+import "strings"
+
 // US counties. Every US state but Louisiana and Alaska is divided into
 // counties, named "<Name> County"; Louisiana's are parishes, "<Name>
 // Parish" (US Census Bureau, county and county-equivalent entities: 3,143 in
@@ -21,7 +23,10 @@ func (t *Tagger) countyOccs(st *state) {
 		if st.caps(field) {
 			continue
 		}
-		toks, _ := st.toks(field)
+		toks, src := st.toks(field)
+		if !strings.Contains(src, "County") && !strings.Contains(src, "Parish") {
+			continue // most items: no token loop
+		}
 		for k := 1; k < len(toks); k++ {
 			tk := toks[k]
 			if tk.key != t.kCounty && tk.key != t.kParish || !tk.is(tCap) || !t.countyName(st, field, toks, k) {

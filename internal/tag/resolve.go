@@ -28,12 +28,15 @@ package tag
 // rule 5. A rule that finds two countries ends the search. Unresolved
 // ambiguity yields no tag: precision over recall.
 func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
-	e := t.gather(st)
+	var e *storyEvidence // gathered when the first ambiguous name needs it
 	for oi := range st.occs {
 		o := &st.occs[oi]
 		cs := st.cands[o.candFrom:o.candTo]
 		chosen := cs[0].opt
 		if !definite(cs) {
+			if e == nil {
+				e = t.gather(st)
+			}
 			chosen = t.choose(st, e, o, cs)
 		}
 		if chosen < 0 {

@@ -137,6 +137,7 @@ func (t *Tagger) rankCountries(st *state) []event.Country {
 		ec := event.Country{Code: c.Code, Code3: c.Code3, Name: c.Name, Mentions: tl.mentions, Salience: sal,
 			Focus: sal >= aboutSalience}
 		focusAny = focusAny || ec.Focus
+		ec.Evidence = make([]event.Evidence, 0, tl.nev)
 		for _, oi := range tl.ev[:tl.nev] {
 			o := &st.occs[oi]
 			_, src := st.toks(o.field)
