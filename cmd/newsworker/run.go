@@ -77,7 +77,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch cmd {
 	case "run":
 		log := newLogger(cfg, stderr)
-		log.Info().Interface("config", cfg).Str("version", buildinfo.Version()).Msg("starting")
+		log.Info().Interface("config", cfg.Values()).Str("version", buildinfo.Version()).Msg("starting")
 		proc, err := newProcessor(cfg)
 		if err != nil {
 			return err

@@ -29,10 +29,11 @@ type Config struct {
 	CreateTopics bool          `envconfig:"CREATE_TOPICS" default:"false" desc:"create the output and dead-letter topics at start when missing"`
 	TopicWait    time.Duration `envconfig:"TOPIC_WAIT" default:"60s" desc:"how long the worker waits at start for its input, output and dead-letter topics to exist (not ready meanwhile, naming them) before it exits with an error"`
 
-	HTTPAddr    string `envconfig:"HTTP_ADDR" default:"127.0.0.1:8080" desc:"listen address of /metrics, /healthz, /readyz (loopback by default)"`
-	EnablePprof bool   `envconfig:"PPROF" default:"false" desc:"serve /debug/pprof on HTTP_ADDR"`
-	LogLevel    string `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
-	LogFormat   string `envconfig:"LOG_FORMAT" default:"json" desc:"json or console"`
+	HTTPAddr      string        `envconfig:"HTTP_ADDR" default:"127.0.0.1:8080" desc:"listen address of /metrics, /healthz, /readyz (loopback by default)"`
+	EnablePprof   bool          `envconfig:"PPROF" default:"false" desc:"serve /debug/pprof on HTTP_ADDR"`
+	LogLevel      string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
+	LogFormat     string        `envconfig:"LOG_FORMAT" default:"json" desc:"json or console"`
+	StatsInterval time.Duration `envconfig:"STATS_INTERVAL" default:"30s" desc:"how often a throughput line (items, items/s, dead letters, lag) is logged; 0 turns it off"`
 
 	Concurrency     int           `envconfig:"CONCURRENCY" default:"0" desc:"items processed at once; 0 means the number of CPUs"`
 	MaxInFlight     int           `envconfig:"MAX_IN_FLIGHT" default:"1000" desc:"items fetched but not yet committed-ready, across partitions (backpressure)"`
@@ -198,6 +199,8 @@ func (c Config) Validate() error {
 		return bad("WRITE_RETRIES", "must be >= 1")
 	case c.ShutdownTimeout <= 0:
 		return bad("SHUTDOWN_TIMEOUT", "must be > 0")
+	case c.StatsInterval < 0:
+		return bad("STATS_INTERVAL", "must be >= 0")
 	case c.TopicWait <= 0:
 		return bad("TOPIC_WAIT", "must be > 0")
 	}

@@ -95,3 +95,33 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Values is the configuration as the environment would spell it ("30s",
+// "a:9092,b:9092"), keyed by variable name, the password redacted: what
+// the worker logs at start, with every duration in the same unit as the
+// variables themselves.
+func (c Config) Values() map[string]string {
+	out := map[string]string{}
+	var walk func(v reflect.Value, prefix string)
+	walk = func(v reflect.Value, prefix string) {
+		t := v.Type()
+		for i := range t.NumField() {
+			f, fv := t.Field(i), v.Field(i)
+			name := prefix + "_" + f.Tag.Get("envconfig")
+			if f.Type.Kind() == reflect.Struct && f.Tag.Get("desc") == "" {
+				walk(fv, name)
+				continue
+			}
+			switch x := fv.Interface().(type) {
+			case []string:
+				out[name] = strings.Join(x, ",")
+			case fmt.Stringer:
+				out[name] = x.String()
+			default:
+				out[name] = fmt.Sprint(x)
+			}
+		}
+	}
+	walk(reflect.ValueOf(c), Prefix)
+	return out
+}

@@ -64,3 +64,24 @@ func TestScopes(t *testing.T) {
 		t.Errorf("unknown variable in offline scope: %v", err)
 	}
 }
+
+func TestValuesSpellLikeTheEnvironment(t *testing.T) {
+	t.Setenv("NEWSWORKER_BROKERS", "a:1,b:2")
+	t.Setenv("NEWSWORKER_SASL_MECHANISM", "PLAIN")
+	t.Setenv("NEWSWORKER_SASL_USERNAME", "u")
+	t.Setenv("NEWSWORKER_SASL_PASSWORD", "hunter2")
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := c.Values()
+	for name, want := range map[string]string{"NEWSWORKER_BROKERS": "a:1,b:2", "NEWSWORKER_SHUTDOWN_TIMEOUT": "30s",
+		"NEWSWORKER_SASL_PASSWORD": "[redacted]", "NEWSWORKER_CREATE_TOPICS": "false", "NEWSWORKER_MAX_IN_FLIGHT": "1000"} {
+		if v[name] != want {
+			t.Errorf("%s = %q, want %q", name, v[name], want)
+		}
+	}
+	if len(v) != len(Vars()) {
+		t.Errorf("%d values for %d variables", len(v), len(Vars()))
+	}
+}

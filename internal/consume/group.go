@@ -115,7 +115,7 @@ func (g *Group) Run(ctx context.Context) error {
 		JoinGroupBackoff:  2 * time.Second,
 		Timeout:           10 * time.Second,
 		Logger:            kafka.LoggerFunc(func(f string, a ...any) { g.log.Debug().Msgf(f, a...) }),
-		ErrorLogger:       kafka.LoggerFunc(func(f string, a ...any) { g.log.Warn().Msgf(f, a...) }),
+		ErrorLogger:       kafkaErrorLog(g.log),
 	})
 	if err != nil {
 		return fmt.Errorf("consume: join group %s: %w", g.cfg.GroupID, err)

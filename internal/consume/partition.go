@@ -25,7 +25,7 @@ func (g *Group) partition(ctx, gctx context.Context, gen *kafka.Generation, a ka
 		MaxWait:         250 * time.Millisecond,
 		QueueCapacity:   64, // prefetch outside the in-flight cap: keep it small
 		ReadLagInterval: -1,
-		ErrorLogger:     kafka.LoggerFunc(func(f string, a ...any) { log.Warn().Msgf(f, a...) }),
+		ErrorLogger:     kafkaErrorLog(log),
 	})
 	defer r.Close()
 	if a.Offset < 0 {
@@ -139,7 +139,7 @@ func (g *Group) startOffset(ctx, gctx context.Context, partition int, which int6
 		if err == nil {
 			return off, true
 		}
-		log.Warn().Err(err).Int("attempt", attempt).Dur("retry_in", backoff).Msg("cannot resolve the start offset; retrying")
+		log.Warn().Err(err).Int("attempt", attempt).Float64("retry_in_s", backoff.Seconds()).Msg("cannot resolve the start offset; retrying")
 		select {
 		case <-time.After(backoff):
 		case <-gctx.Done():

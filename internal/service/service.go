@@ -34,7 +34,7 @@ type Hooks struct {
 // Run runs the worker until ctx ends (graceful shutdown: stop fetching,
 // finish in-flight items, flush, commit, leave the group, all within
 // cfg.ShutdownTimeout) or until a part fails (returned as the error).
-func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log zerolog.Logger, hooks Hooks) error {
+func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log zerolog.Logger, hooks Hooks) (err error) {
 	sec, err := kafkaio.NewSecurity(cfg.TLS, cfg.SASL)
 	if err != nil {
 		return fmt.Errorf("config: %w", err)
@@ -49,6 +49,8 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	}
 	m := metrics.New()
 	m.SetTaggerVersion(tag.Version)
+	started := time.Now()
+	defer func() { logSummary(m, started, err, log) }()
 	if cfg.CreateTopics {
 		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		err := kafkaio.EnsureTopics(cctx, cfg.Brokers, sec, 1, 1, cfg.OutputTopic, cfg.DLQTopic)
@@ -102,6 +104,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		if srv, err = httpapi.New(cfg.HTTPAddr, m.Registry, ready, cfg.EnablePprof); err != nil {
 			return fmt.Errorf("config: NEWSWORKER_HTTP_ADDR: %w", err)
 		}
+		log.Info().Str("addr", srv.Addr()).Msg("serving /metrics, /healthz and /readyz")
 		if hooks.Started != nil {
 			hooks.Started(srv.Addr())
 		}
@@ -128,6 +131,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	if srv != nil {
 		g.Go(acts.wrap("http", func() error { return srv.Run(gctx) }))
 	}
+	g.Go(acts.wrap("stats", func() error { return logStats(gctx, m, cfg.StatsInterval, log) }))
 	expired := make(chan struct{})
 	g.Go(func() error {
 		// Stop order: stop fetching → in-flight items finish and are
@@ -138,7 +142,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 		case <-gctx.Done():
 			return nil
 		}
-		log.Info().Dur("timeout", cfg.ShutdownTimeout).Msg("shutting down")
+		log.Info().Float64("timeout_s", cfg.ShutdownTimeout.Seconds()).Msg("shutting down")
 		group.Stop()
 		t := time.NewTimer(cfg.ShutdownTimeout)
 		defer t.Stop()
@@ -173,7 +177,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 			return err
 		case <-tick.C:
 			if waited%5 == 0 {
-				log.Error().Strs("still_running", acts.names()).Dur("timeout", cfg.ShutdownTimeout).
+				log.Error().Strs("still_running", acts.names()).Float64("timeout_s", cfg.ShutdownTimeout.Seconds()).
 					Msg("shutdown is past its timeout; waiting for these parts to exit")
 			}
 		}

@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -340,5 +341,54 @@ func TestMissingTopicsFailFast(t *testing.T) {
 	}
 	if !strings.HasPrefix(readyz, "503") || !strings.Contains(readyz, tp.in) {
 		t.Errorf("/readyz while waiting = %q, want 503 naming %s", readyz, tp.in)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the logger's concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestOperatorLogLines: the listen address at start, a periodic throughput
+// line, and a final summary with the totals.
+func TestOperatorLogLines(t *testing.T) {
+	brokers := kafkatest.Brokers(t)
+	tp := newTopics(t, brokers, 1)
+	msgs, _ := kafkatest.MixedItems(200, testMaxItem)
+	kafkatest.Produce(t, brokers, tp.in, msgs)
+	cfg := testConfig(t, brokers, tp)
+	cfg.StatsInterval = 200 * time.Millisecond
+	var logs syncBuffer
+	proc := processor(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- service.Run(ctx, cfg, proc, zerolog.New(&logs), service.Hooks{}) }()
+	waitOutputs(t, brokers, tp.out, 1, 100, time.Minute)
+	time.Sleep(500 * time.Millisecond)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	out := logs.String()
+	for _, want := range []string{`"message":"serving /metrics, /healthz and /readyz"`, `"message":"throughput"`, `"items_per_s"`, `"message":"stopped"`, `"consumed":200`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("logs lack %s", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("logs:\n%s", out)
 	}
 }
