@@ -32,31 +32,47 @@ func boundByLater(rows [][]string, later []gazetteer.Person) {
 		if !ok {
 			continue
 		}
-		after := time.Date(lastSeen+1, 1, 1, 0, 0, 0, 0, time.UTC)
-		end, _ := dateOf(r[7], true)
-		var best *laterStart
-		start, _ := dateOf(r[6], false)
-		seenYear := time.Date(lastSeen, 1, 1, 0, 0, 0, 0, time.UTC)
-		for i, s := range starts[key{r[5], r[4]}] {
-			if s.id == r[0] || !s.start.After(start) || !end.IsZero() && !s.start.Before(end) {
-				continue
+		// Each bound may reveal an earlier lagged successor (Stepashin
+		// before Putin in 1999), so bound again until nothing changes.
+		var bound *laterStart
+		for {
+			best := laterBound(r, lastSeen, starts[key{r[5], r[4]}])
+			if best == nil {
+				break
 			}
-			// A successor who took over during the last year that named the
-			// person and held on until the Factbook's next holder: the
-			// editions lagged behind (Cazeneuve after Valls in 2016-17).
-			lagged := !s.start.Before(seenYear) && (end.IsZero() && s.end.IsZero() || !end.IsZero() && !s.end.IsZero() && absDays(s.end.Sub(end)) <= 60)
-			if s.start.Before(after) && !lagged {
-				continue
-			}
-			if best == nil || s.start.Before(best.start) || s.start.Equal(best.start) && s.id < best.id {
-				best = &starts[key{r[5], r[4]}][i]
-			}
-		}
-		if best != nil {
+			bound = best
 			r[7] = best.start.Format("2006-01-02")
-			r[8] += "; end: start of " + best.id + " (hand-written)"
+		}
+		if bound != nil {
+			r[8] += "; end: start of " + bound.id + " (hand-written)"
 		}
 	}
+}
+
+// laterBound finds the earliest hand-written start that ends row r (see
+// boundByLater), or nil.
+func laterBound(r []string, lastSeen int, starts []laterStart) *laterStart {
+	after := time.Date(lastSeen+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	seenYear := time.Date(lastSeen, 1, 1, 0, 0, 0, 0, time.UTC)
+	start, _ := dateOf(r[6], false)
+	end, _ := dateOf(r[7], true)
+	var best *laterStart
+	for i, s := range starts {
+		if s.id == r[0] || !s.start.After(start) || !end.IsZero() && !s.start.Before(end) {
+			continue
+		}
+		// A successor who took over during the last year that named the
+		// person and held on until the Factbook's next holder: the
+		// editions lagged behind (Cazeneuve after Valls in 2016-17).
+		lagged := !s.start.Before(seenYear) && (end.IsZero() && s.end.IsZero() || !end.IsZero() && !s.end.IsZero() && absDays(s.end.Sub(end)) <= 60)
+		if s.start.Before(after) && !lagged {
+			continue
+		}
+		if best == nil || s.start.Before(best.start) || s.start.Equal(best.start) && s.id < best.id {
+			best = &starts[i]
+		}
+	}
+	return best
 }
 
 type laterStart struct {

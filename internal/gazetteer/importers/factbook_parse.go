@@ -30,9 +30,15 @@ type FactbookHolder struct {
 // representatives, elections) is not read.
 func FactbookPrincipals(entry string) [][]FactbookHolder {
 	plain, notes := splitNotes(entry)
+	if len(notes) > 0 && notes[0].at == 0 && strings.TrimSpace(notes[0].text) == "vacant" {
+		return nil // "(vacant); note - ... MOON Chang-keuk was nominated ..."
+	}
 	var out [][]FactbookHolder
 	from := 0
 	for i, seg := range strings.Split(plain, ";") {
+		if strings.HasPrefix(strings.TrimSpace(seg), "note") {
+			break // a note names former or designated holders, not principals
+		}
 		cut, after := len(seg), len(seg)
 		for _, m := range stopMarkers {
 			if j := strings.Index(seg, m); j >= 0 && j < cut {

@@ -18,6 +18,8 @@ type fbTerm struct {
 	roles           []string       // the title as written, one per edition that gives one
 	years           []int          // the editions naming the person
 	sinces          []string       // the "since" dates the editions give
+	successors      []*fbTerm      // the new holders of the edition after the last
+	successorStarts []string       // their starts as that edition gave them
 	start, end      string
 }
 
@@ -54,8 +56,7 @@ func (t *fbTerm) latestSince() string {
 // edition of the whole file: a person it names is still in office. same,
 // when set, says whether two holder keys are one person (the identities).
 func buildTerms(country, office string, eds []edition, latest int, same func(a, b string) bool) []fbTerm {
-	var done []fbTerm
-	var open []*fbTerm
+	var closed, open []*fbTerm
 	for _, ed := range eds {
 		var next, fresh []*fbTerm
 		for _, h := range ed.holders {
@@ -77,15 +78,26 @@ func buildTerms(country, office string, eds []edition, latest int, same func(a, 
 			next = append(next, t)
 		}
 		for _, t := range open {
-			t.end = endOf(t, fresh)
-			done = append(done, *t)
+			t.successors = fresh
+			for _, f := range fresh {
+				t.successorStarts = append(t.successorStarts, f.start)
+			}
+			closed = append(closed, t)
 		}
 		open = next
+	}
+	// Ends are set once every term is complete: a successor's start may
+	// come from a later edition ("acting president since 31 December 1999").
+	for _, t := range closed {
+		t.end = endOf(t)
 	}
 	for _, t := range open {
 		if t.last() != latest {
 			t.end = strconv.Itoa(t.last())
 		}
+	}
+	done := make([]fbTerm, 0, len(closed)+len(open))
+	for _, t := range append(closed, open...) {
 		done = append(done, *t)
 	}
 	for i := range done {
@@ -216,13 +228,19 @@ func OneEdit(a, b string) bool {
 }
 
 // endOf is where a term ends that the next edition no longer names: the
-// earliest "since" date of a new holder after the term's start, else the
-// end of the last edition's year (buildTerms makes sure the end is not
-// before the start).
-func endOf(t *fbTerm, fresh []*fbTerm) string {
+// earliest start of a new holder after the term's start — as later
+// editions give it ("acting president since 31 December 1999"), else as
+// that edition gave it when a later one moves it before the term (a
+// co-prime minister who had held the office before) —, else the end of the
+// last edition's year (buildTerms makes sure the end is not before the
+// start).
+func endOf(t *fbTerm) string {
 	end := ""
-	for _, f := range fresh {
-		s := f.start // set from a "since" date only, so far
+	for i, f := range t.successors {
+		s := f.start // set from "since" dates only, so far
+		if s == "" || periodStart(s) <= periodStart(t.start) {
+			s = t.successorStarts[i]
+		}
 		if s != "" && periodStart(s) > periodStart(t.start) && (end == "" || s < end) {
 			end = s
 		}

@@ -36,6 +36,8 @@ func TestFactbookPrincipals(t *testing.T) {
 			[]string{`Prime Minister|Josaia Voreqe "Frank" BAINIMARAMA|2014-09-22`}},
 		{"prose before the title", "on 13 November 2022 President Isaac HERZOG (since 7 July 2021)",
 			[]string{"President|Isaac HERZOG|2021-07-07"}},
+		{"vacant, and a note names no principal", "(vacant); note - Prime Minister CHUNG Hong-won resigned 27 April 2014; MOON Chang-keuk was nominated Prime Minister 10 June 2014",
+			nil},
 		{"country abbreviation is no name", "President of the US Barack H. OBAMA (since 20 January 2009)",
 			[]string{"President of the US|Barack H. OBAMA|2009-01-20"}},
 	}
