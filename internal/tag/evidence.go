@@ -12,9 +12,13 @@ type storyEvidence struct {
 	subSure  []bool
 	subNode  []int32
 	subNode2 []int32
-	county   bool  // a US county or parish is named
-	anyKnown bool  // some country is named, settled or by a famous place
-	frame    int32 // the one country the story is set in, -1 when none
+	// per country: the first two distinct ambiguous names or demonyms of
+	// it ("Georgia" and "Georgian" in one story say the country)
+	nameNode  []int32
+	nameNode2 []int32
+	county    bool  // a US county or parish is named
+	anyKnown  bool  // some country is named, settled or by a famous place
+	frame     int32 // the one country the story is set in, -1 when none
 }
 
 func (e *storyEvidence) reset(countries, subs int) {
@@ -23,6 +27,8 @@ func (e *storyEvidence) reset(countries, subs int) {
 	e.subSure = resize(e.subSure, subs)
 	e.subNode = resizeInt32(e.subNode, subs)
 	e.subNode2 = resizeInt32(e.subNode2, subs)
+	e.nameNode = resizeInt32(e.nameNode, countries)
+	e.nameNode2 = resizeInt32(e.nameNode2, countries)
 	e.county, e.anyKnown = false, false
 	e.frame = -1
 }
@@ -54,6 +60,9 @@ func (t *Tagger) gather(st *state) *storyEvidence {
 			for _, c := range cs {
 				if c.sub >= 0 && !c.flagged {
 					addNode(e.subNode, e.subNode2, int(c.sub), o.node)
+				}
+				if c.kind == mName || c.kind == mDemonym {
+					addNode(e.nameNode, e.nameNode2, int(c.country), o.node)
 				}
 				// A famous place ("Wellington") names a country even
 				// before it is settled.
@@ -115,8 +124,17 @@ func addNode(first, second []int32, i int, node int32) {
 
 // subShared: another name of the story than node may be in sub.
 func (e *storyEvidence) subShared(sub int16, node int32) bool {
+	return shared(e.subNode, e.subNode2, int(sub), node)
+}
+
+// nameShared: another ambiguous name or demonym than node may be country's.
+func (e *storyEvidence) nameShared(country int32, node int32) bool {
+	return shared(e.nameNode, e.nameNode2, int(country), node)
+}
+
+func shared(first, second []int32, i int, node int32) bool {
 	node++
-	return e.subNode[sub] != 0 && e.subNode[sub] != node || e.subNode2[sub] != 0 && e.subNode2[sub] != node
+	return first[i] != 0 && first[i] != node || second[i] != 0 && second[i] != node
 }
 
 // frame is the one country a story is set in: the country of its settled

@@ -33,6 +33,7 @@ func TestPlacesInLocalNews(t *testing.T) {
 		{"georgia with atlanta", "", "The governor of Georgia spoke in Atlanta about the budget.", []string{"US"}},
 		{"georgia with tbilisi", "", "Georgia's parliament in Tbilisi voted on the bill.", []string{"GE"}},
 		{"georgia alone is the state", "", "Farmers in Georgia expect a big peach harvest.", []string{"US"}},
+		{"georgia with georgians", "", "The Georgian opposition rallied on Friday. Georgia's president did not resign.", []string{"GE"}},
 		{"small towns and a county", "Fire destroys barn near Ozark",
 			"Firefighters from Ozark and Nixa fought the blaze until dawn. Christian County deputies closed the road.", []string{"US"}},
 		{"a county alone", "", "The Madison County Health Department reopened the clinic.", []string{"US"}},

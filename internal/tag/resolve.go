@@ -10,7 +10,9 @@ package tag
 //     "Ga." elsewhere in the text is Athens, Georgia);
 //  2. another name of the story that may be in the same state and is no
 //     namesake itself ("Athens" and "Georgia" together; "Amsterdam" and
-//     "Rotterdam" do not make each other towns of New York);
+//     "Rotterdam" do not make each other towns of New York), or for a
+//     country's name another of its names or demonyms ("Georgia" and
+//     "Georgian");
 //  3. the country the story is set in (evidence.go: the one country of its
 //     settled towns, states and counties), or a settled mention of one
 //     option's country; a smaller namesake of a famous place (flagged) and
@@ -81,7 +83,8 @@ func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) i
 			case 0:
 				ok = c.sub >= 0 && e.subSure[c.sub]
 			case 1:
-				ok = c.sub >= 0 && !c.weak && e.subShared(c.sub, o.node)
+				ok = c.sub >= 0 && !c.weak && e.subShared(c.sub, o.node) ||
+					(c.kind == mName || c.kind == mDemonym) && e.nameShared(c.country, o.node)
 			case 2:
 				// A country's own name or demonym is read from the
 				// country's other mentions ("Georgia" with Tbilisi); a
