@@ -1,7 +1,6 @@
 package kafkaio_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/newsworker/newsworker/internal/config"
+	"github.com/newsworker/newsworker/internal/kafkatest"
 	"github.com/newsworker/newsworker/internal/pipeline"
 	"github.com/newsworker/newsworker/internal/service"
 )
@@ -50,27 +50,9 @@ func (b *secureBroker) workerConfig(t *testing.T, e workerEnv) config.Config {
 	return cfg
 }
 
-// syncBuffer collects every log line of a worker.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // workerRun is service.Run in-process, logging at debug level into logs.
 type workerRun struct {
-	logs    *syncBuffer
+	logs    *kafkatest.LogBuffer
 	started time.Time
 	httpc   chan string
 	done    chan error
@@ -82,7 +64,7 @@ type workerRun struct {
 func startWorker(t *testing.T, cfg config.Config, proc *pipeline.Processor) *workerRun {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	w := &workerRun{logs: &syncBuffer{}, started: time.Now(), httpc: make(chan string, 1), done: make(chan error, 1), cancel: cancel}
+	w := &workerRun{logs: &kafkatest.LogBuffer{}, started: time.Now(), httpc: make(chan string, 1), done: make(chan error, 1), cancel: cancel}
 	log := zerolog.New(w.logs).Level(zerolog.DebugLevel).With().Timestamp().Logger()
 	// The line `newsworker run` writes first (cmd/newsworker/run.go).
 	log.Info().Interface("config", cfg).Msg("starting")

@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -344,24 +343,6 @@ func TestMissingTopicsFailFast(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for the logger's concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestOperatorLogLines: the listen address at start, a periodic throughput
 // line, and a final summary with the totals.
 func TestOperatorLogLines(t *testing.T) {
@@ -371,7 +352,7 @@ func TestOperatorLogLines(t *testing.T) {
 	kafkatest.Produce(t, brokers, tp.in, msgs)
 	cfg := testConfig(t, brokers, tp)
 	cfg.StatsInterval = 200 * time.Millisecond
-	var logs syncBuffer
+	var logs kafkatest.LogBuffer
 	proc := processor(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
