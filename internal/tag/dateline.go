@@ -195,9 +195,9 @@ func placeSpan(text string, d *event.Dateline) (int, int) {
 }
 
 // guessDateline reads a dateline the caller did not find, for wire copy
-// typed by hand ("Chicago, March 3 -", a month with a stray capital): capitalised
-// words and an optional ", Qualifier" at the very start of the text,
-// followed by a month, a day or a dash. Feeds that repeat the headline as
+// typed by hand ("Chicago, March 3 -", a month with a stray capital):
+// capitalised words and an optional ", Qualifier" at the very start of the
+// text, followed by a month, a day or a dash. Feeds that repeat the headline as
 // the body's first sentence put the dateline after it; there only the
 // local-news form is read, a place in capitals and a dash ("MANSFIELD —").
 // It returns nil when the opening does not look like one.
