@@ -63,7 +63,7 @@ type Place struct {
 	// Minor: a small place, known to few readers outside its region; it
 	// counts only where the story is set or its state is named.
 	Minor bool
-	Pos         Pos
+	Pos   Pos
 }
 
 // Term is one period in one office.
