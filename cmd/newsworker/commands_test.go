@@ -13,8 +13,8 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/newsworker/newsworker/internal/eventcheck"
 	"github.com/newsworker/newsworker/internal/sharedtest"
+	"github.com/newsworker/newsworker/pkg/event/eventtest"
 )
 
 // TestTagOneLinePerLine: `newsworker tag` writes exactly one line per input
@@ -89,7 +89,7 @@ func checkTag(t *testing.T, input []byte, want int) [][]byte {
 	if len(lines) != want {
 		t.Fatalf("got %d output lines for %d input lines", len(lines), want)
 	}
-	v, err := eventcheck.New()
+	v, err := eventtest.New()
 	if err != nil {
 		t.Fatal(err)
 	}

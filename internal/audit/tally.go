@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/segmentio/kafka-go"
+
+	"github.com/newsworker/newsworker/pkg/event"
 )
 
 // tally counts the outcomes read so far against the input ranges. It is
@@ -56,15 +58,15 @@ func (t *tally) record(m kafka.Message) {
 // deadLetter notes one message of the dead-letter topic by its origin
 // headers.
 func (t *tally) deadLetter(m kafka.Message) {
-	p, e1 := strconv.Atoi(header(m, "dlq-origin-partition"))
-	off, e2 := strconv.ParseInt(header(m, "dlq-origin-offset"), 10, 64)
+	p, e1 := strconv.Atoi(header(m, event.HeaderDLQPartition))
+	off, e2 := strconv.ParseInt(header(m, event.HeaderDLQOffset), 10, 64)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if e1 != nil || e2 != nil {
 		t.unreadable++
 		return
 	}
-	t.note(header(m, "dlq-origin-topic"), p, off, false)
+	t.note(header(m, event.HeaderDLQTopic), p, off, false)
 }
 
 // note counts one outcome; t.mu is held.

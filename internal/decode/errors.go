@@ -4,18 +4,21 @@
 // code. It must never panic on any input and never do network or disk I/O.
 package decode
 
-import "fmt"
+import (
+	"fmt"
 
-// Stable rejection reason codes. They are written into dead-letter headers and
-// `newsworker tag` error lines; never rename one.
+	"github.com/newsworker/newsworker/pkg/event"
+)
+
+// Stable rejection reason codes, as pkg/event publishes them for consumers.
 const (
-	ReasonEmpty           = "empty_value"           // zero bytes or only whitespace
-	ReasonTooLarge        = "too_large"             // over the configured size limit
-	ReasonInvalidJSON     = "invalid_json"          // looks like JSON, does not parse, and is not plausible text
-	ReasonBinary          = "binary"                // mostly binary or mostly invalid UTF-8
-	ReasonUnsupportedJSON = "unsupported_json_type" // valid JSON but not an object or a string
-	ReasonNoText          = "no_text"               // no title and no body after normalization
-	ReasonTimeBudget      = "time_budget_exceeded"  // processing took longer than the per-item budget
+	ReasonEmpty           = event.ReasonEmpty
+	ReasonTooLarge        = event.ReasonTooLarge
+	ReasonInvalidJSON     = event.ReasonInvalidJSON
+	ReasonBinary          = event.ReasonBinary
+	ReasonUnsupportedJSON = event.ReasonUnsupportedJSON
+	ReasonNoText          = event.ReasonNoText
+	ReasonTimeBudget      = event.ReasonTimeBudget
 )
 
 // Error is a permanent rejection of one input item: retrying cannot help.

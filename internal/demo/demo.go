@@ -88,7 +88,7 @@ func demoConfig(brokers []string) (config.Config, error) {
 	c.MaxInFlight, c.MaxItemBytes, c.ItemTimeout, c.CommitInterval = 100, 1<<20, 5*time.Second, 200*time.Millisecond
 	c.BatchSize, c.BatchTimeout, c.Compression, c.WriteRetries = 100, 5*time.Millisecond, "none", 3
 	c.MaxBatchBytes, c.ClientID = 1000000, "newsworker-demo"
-	c.RetryBackoffMax, c.ShutdownTimeout, c.SessionTimeout = time.Second, 10*time.Second, 10*time.Second
+	c.RetryBackoffMax, c.ShutdownTimeout, c.SessionTimeout, c.TopicWait = time.Second, 10*time.Second, 10*time.Second, 10*time.Second
 	return c, c.Validate()
 }
 
@@ -117,11 +117,11 @@ func collect(ctx context.Context, brokers []string, n int, workerDone <-chan err
 				if dlq {
 					for _, h := range m.Headers {
 						switch h.Key {
-						case "dlq-reason":
+						case event.HeaderDLQReason:
 							o.reason = string(h.Value)
-						case "dlq-error":
+						case event.HeaderDLQError:
 							o.errMsg = string(h.Value)
-						case "dlq-origin-offset":
+						case event.HeaderDLQOffset:
 							o.origin = string(h.Value)
 						}
 					}

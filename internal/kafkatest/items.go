@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/segmentio/kafka-go"
+
+	"github.com/newsworker/newsworker/pkg/event"
 )
 
 // Sentences written for these tests (not taken from any publication).
@@ -33,9 +35,9 @@ func MixedItems(n, tooLarge int) (msgs []kafka.Message, want map[string]string) 
 		case i%50 == 7:
 			v, reason = "", "empty_value"
 		case i%50 == 17:
-			v, reason = strings.Repeat("Long text item. ", tooLarge/16+10), "too_large"
+			v, reason = strings.Repeat("Long text item. ", tooLarge/16+10), event.ReasonTooLarge
 		case i%50 == 27:
-			v, reason = `{"title": "broken json", "body": `, "invalid_json"
+			v, reason = `{"title": "broken json", "body": `, event.ReasonInvalidJSON
 		case i%50 == 37:
 			v, reason = "\x00\x01\x02\x03\x04\x05\x06\x07binary\xff\xfe\x00\x00", "binary"
 		case i%50 == 47:

@@ -45,12 +45,12 @@ func Collect(inTopic string, outputs, deadLetters []kafka.Message) (Outcomes, er
 		seen[k]++
 	}
 	for _, m := range deadLetters {
-		if Header(m, "dlq-origin-topic") != inTopic {
+		if Header(m, event.HeaderDLQTopic) != inTopic {
 			o.Foreign++
 			continue
 		}
-		p, err1 := strconv.Atoi(Header(m, "dlq-origin-partition"))
-		off, err2 := strconv.ParseInt(Header(m, "dlq-origin-offset"), 10, 64)
+		p, err1 := strconv.Atoi(Header(m, event.HeaderDLQPartition))
+		off, err2 := strconv.ParseInt(Header(m, event.HeaderDLQOffset), 10, 64)
 		if err1 != nil || err2 != nil {
 			return o, fmt.Errorf("dead letter at %d/%d lacks origin headers", m.Partition, m.Offset)
 		}

@@ -152,7 +152,7 @@ func tagLine(ctx context.Context, p Processor, n int, line []byte) []byte {
 	if errors.As(err, &rej) {
 		el.Error.Reason, el.Error.Message = rej.Reason, rej.Msg
 	} else {
-		el.Error.Reason, el.Error.Message = "internal_error", err.Error()
+		el.Error.Reason, el.Error.Message = event.ReasonInternal, err.Error()
 	}
 	b, _ := json.Marshal(el)
 	return b

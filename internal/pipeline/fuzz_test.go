@@ -10,8 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsworker/newsworker/internal/decode"
-	"github.com/newsworker/newsworker/internal/eventcheck"
 	"github.com/newsworker/newsworker/internal/pipeline"
+	"github.com/newsworker/newsworker/pkg/event/eventtest"
 )
 
 // FuzzPipeline fuzzes decode → normalize → tag together: it never panics,
@@ -41,7 +41,7 @@ func FuzzPipeline(f *testing.F) {
 			}
 			return
 		}
-		if err := eventcheck.Offsets(rec); err != nil {
+		if err := eventtest.Offsets(rec); err != nil {
 			t.Fatal(err)
 		}
 		again, err := p.Process(context.Background(), pipeline.Message{Value: v})

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/newsworker/newsworker/internal/decode"
-	"github.com/newsworker/newsworker/internal/eventcheck"
 	"github.com/newsworker/newsworker/internal/pipeline"
 	"github.com/newsworker/newsworker/pkg/event"
+	"github.com/newsworker/newsworker/pkg/event/eventtest"
 )
 
 func processor(t testing.TB, maxBytes int, budget time.Duration) *pipeline.Processor {
@@ -64,7 +64,7 @@ func atLimit(n int) []byte {
 func TestHostileInput(t *testing.T) {
 	big := processor(t, 12<<20, 5*time.Second) // lets 10 MB items reach the tagger
 	limited := processor(t, 1<<20, 5*time.Second)
-	v, err := eventcheck.New()
+	v, err := eventtest.New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestHostileInput(t *testing.T) {
 			var rej *decode.Error
 			switch {
 			case err == nil:
-				if err := eventcheck.Offsets(rec); err != nil {
+				if err := eventtest.Offsets(rec); err != nil {
 					t.Fatal(err)
 				}
 				_ = v

@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/newsworker/newsworker/internal/eventcheck"
 	"github.com/newsworker/newsworker/pkg/event"
+	"github.com/newsworker/newsworker/pkg/event/eventtest"
 )
 
 func seedText(t *testing.T, jsonl []byte) string {
@@ -23,7 +23,7 @@ func seedText(t *testing.T, jsonl []byte) string {
 // checkSeedRecord asserts the floor issue 2 sets for the seed article.
 func checkSeedRecord(t *testing.T, b []byte) {
 	t.Helper()
-	v, err := eventcheck.New()
+	v, err := eventtest.New()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,11 +17,11 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/newsworker/newsworker/internal/config"
-	"github.com/newsworker/newsworker/internal/eventcheck"
 	"github.com/newsworker/newsworker/internal/kafkatest"
 	"github.com/newsworker/newsworker/internal/pipeline"
 	"github.com/newsworker/newsworker/internal/service"
 	"github.com/newsworker/newsworker/internal/sharedtest"
+	"github.com/newsworker/newsworker/pkg/event/eventtest"
 )
 
 const testMaxItem = 64 << 10
@@ -127,7 +127,7 @@ func TestMixedItemsEndToEnd(t *testing.T) {
 	if len(missing) > 0 || len(recs)+len(dls) != n || oc.Duplicates != 0 {
 		t.Fatalf("want exactly %d outcomes, one per input; missing %v", n, first(missing, 10))
 	}
-	v, err := eventcheck.New()
+	v, err := eventtest.New()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -30,19 +31,6 @@ func encodeRecord(topic string, rec event.Record) (kafka.Message, error) {
 	}, nil
 }
 
-// Dead-letter headers. The value is the original bytes; these say why and
-// where it came from.
-const (
-	HeaderDLQReason         = "dlq-reason"
-	HeaderDLQError          = "dlq-error"
-	HeaderDLQTopic          = "dlq-origin-topic"
-	HeaderDLQPartition      = "dlq-origin-partition"
-	HeaderDLQOffset         = "dlq-origin-offset"
-	HeaderDLQTime           = "dlq-time"
-	HeaderDLQTruncated      = "dlq-truncated-from"
-	HeaderDLQHeadersDropped = "dlq-headers-dropped"
-)
-
 // deadLetterMessage keeps the original key, value and headers and adds the
 // reason, error text, origin and time. A message too large for the broker
 // (limit bytes, key and headers included) has its value cut and the
@@ -57,27 +45,27 @@ func deadLetterMessage(topic string, in kafka.Message, reason, text string, now 
 	for _, h := range in.Headers {
 		// Keep the original headers unless they alone would crowd out the
 		// value; our own dlq- headers always replace any that came in.
-		if len(h.Key) >= 4 && h.Key[:4] == "dlq-" {
+		if strings.HasPrefix(h.Key, event.HeaderDLQPrefix) {
 			continue
 		}
 		if size+len(h.Key)+len(h.Value) > maxKeptHeaderBytes {
-			hs = append(hs, kafka.Header{Key: HeaderDLQHeadersDropped, Value: []byte("true")})
+			hs = append(hs, kafka.Header{Key: event.HeaderDLQHeadersDropped, Value: []byte("true")})
 			break
 		}
 		size += len(h.Key) + len(h.Value)
 		hs = append(hs, h)
 	}
 	hs = append(hs,
-		kafka.Header{Key: HeaderDLQReason, Value: []byte(reason)},
-		kafka.Header{Key: HeaderDLQError, Value: []byte(text)},
-		kafka.Header{Key: HeaderDLQTopic, Value: []byte(in.Topic)},
-		kafka.Header{Key: HeaderDLQPartition, Value: []byte(strconv.Itoa(in.Partition))},
-		kafka.Header{Key: HeaderDLQOffset, Value: []byte(strconv.FormatInt(in.Offset, 10))},
-		kafka.Header{Key: HeaderDLQTime, Value: []byte(now.UTC().Format(time.RFC3339Nano))},
+		kafka.Header{Key: event.HeaderDLQReason, Value: []byte(reason)},
+		kafka.Header{Key: event.HeaderDLQError, Value: []byte(text)},
+		kafka.Header{Key: event.HeaderDLQTopic, Value: []byte(in.Topic)},
+		kafka.Header{Key: event.HeaderDLQPartition, Value: []byte(strconv.Itoa(in.Partition))},
+		kafka.Header{Key: event.HeaderDLQOffset, Value: []byte(strconv.FormatInt(in.Offset, 10))},
+		kafka.Header{Key: event.HeaderDLQTime, Value: []byte(now.UTC().Format(time.RFC3339Nano))},
 	)
 	size += len(text) + 256
 	if limit > 0 && len(value)+size > limit {
-		hs = append(hs, kafka.Header{Key: HeaderDLQTruncated, Value: []byte(strconv.Itoa(len(value)))})
+		hs = append(hs, kafka.Header{Key: event.HeaderDLQTruncated, Value: []byte(strconv.Itoa(len(value)))})
 		value = value[:max(0, limit-size-64)]
 	}
 	return kafka.Message{Topic: topic, Key: in.Key, Value: value, Headers: hs}

@@ -154,7 +154,7 @@ func (w *Worker) process(ctx context.Context, d *consume.Delivery) (j job, ok bo
 	defer func() {
 		if r := recover(); r != nil {
 			w.log.Error().Interface("panic", r).Bytes("stack", debug.Stack()).Int64("offset", d.Msg.Offset).Msg("pipeline panicked; dead-lettering the item")
-			j, ok = w.deadLetter(d, "internal_error", fmt.Sprint("panic: ", r)), true
+			j, ok = w.deadLetter(d, event.ReasonInternal, fmt.Sprint("panic: ", r)), true
 		}
 	}()
 	rec, err := w.proc.Process(ctx, pm)
@@ -169,14 +169,14 @@ func (w *Worker) process(ctx context.Context, d *consume.Delivery) (j job, ok bo
 		return job{}, false
 	default:
 		w.log.Error().Err(err).Int64("offset", d.Msg.Offset).Msg("pipeline failed; dead-lettering the item")
-		return w.deadLetter(d, "internal_error", err.Error()), true
+		return w.deadLetter(d, event.ReasonInternal, err.Error()), true
 	}
 	msg, err := encodeRecord(w.cfg.OutputTopic, rec)
 	if err != nil {
-		return w.deadLetter(d, "internal_error", err.Error()), true
+		return w.deadLetter(d, event.ReasonInternal, err.Error()), true
 	}
 	if w.cfg.MaxRecordBytes > 0 && len(msg.Value) > w.cfg.MaxRecordBytes {
-		return w.deadLetter(d, "record_too_large", fmt.Sprintf("record is %d bytes, limit is %d", len(msg.Value), w.cfg.MaxRecordBytes)), true
+		return w.deadLetter(d, event.ReasonRecordTooLarge, fmt.Sprintf("record is %d bytes, limit is %d", len(msg.Value), w.cfg.MaxRecordBytes)), true
 	}
 	return job{msg: msg, d: d}, true
 }

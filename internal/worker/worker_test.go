@@ -88,8 +88,8 @@ func TestRecordsAndDeadLetters(t *testing.T) {
 	for _, m := range fw.msgs {
 		byTopic[m.Topic]++
 		if m.Topic == "dlq" {
-			reasons[header(m.Headers, HeaderDLQReason)] = true
-			if header(m.Headers, HeaderDLQOffset) == "" || string(m.Value) == "" {
+			reasons[header(m.Headers, event.HeaderDLQReason)] = true
+			if header(m.Headers, event.HeaderDLQOffset) == "" || string(m.Value) == "" {
 				t.Errorf("dead letter lacks origin or value: %+v", m)
 			}
 		} else if string(m.Key) == "" || header(m.Headers, "schema-version") != "1" {
@@ -127,10 +127,10 @@ func TestDeadLetterTruncatesHugeValue(t *testing.T) {
 	in := kafka.Message{Topic: "in", Partition: 2, Offset: 7, Value: make([]byte, 5000),
 		Headers: []kafka.Header{{Key: "content-type", Value: []byte("text/plain")}}}
 	m := deadLetterMessage("dlq", in, "too_large", "big", time.Unix(0, 0), 1000)
-	if len(m.Value) >= 1000 || header(m.Headers, HeaderDLQTruncated) != "5000" || header(m.Headers, "content-type") != "text/plain" {
+	if len(m.Value) >= 1000 || header(m.Headers, event.HeaderDLQTruncated) != "5000" || header(m.Headers, "content-type") != "text/plain" {
 		t.Fatalf("got %d bytes, headers %v", len(m.Value), m.Headers)
 	}
-	if header(m.Headers, HeaderDLQPartition) != "2" || header(m.Headers, HeaderDLQOffset) != "7" {
+	if header(m.Headers, event.HeaderDLQPartition) != "2" || header(m.Headers, event.HeaderDLQOffset) != "7" {
 		t.Fatal("origin headers wrong")
 	}
 }

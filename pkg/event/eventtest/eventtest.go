@@ -1,8 +1,8 @@
-// Package eventcheck validates serialized event records against the
+// Package eventtest validates serialized event records against the
 // published JSON Schema and the invariants the schema cannot say (evidence
 // offsets point at the text they quote). Tests of every package that produces
 // records use it; it must never be needed on the hot path.
-package eventcheck
+package eventtest
 
 import (
 	"bytes"
@@ -84,4 +84,16 @@ func Offsets(r event.Record) error {
 		return fmt.Errorf("dateline %q [%d:%d] does not match the text", d.Text, d.Start, d.End)
 	}
 	return nil
+}
+
+// Decode validates one serialized record (schema and evidence offsets) and
+// returns it: what a consumer that wants to trust its input calls on every
+// message value of the output topic.
+func (v *Validator) Decode(b []byte) (event.Record, error) {
+	if err := v.Validate(b); err != nil {
+		return event.Record{}, err
+	}
+	var r event.Record
+	err := json.Unmarshal(b, &r)
+	return r, err
 }
