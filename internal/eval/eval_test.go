@@ -110,6 +110,13 @@ func TestNameRule(t *testing.T) {
 		{"james-baker", "James A. Baker III", true},
 		{"james-baker", "Kenneth Baker", false},
 		{"reagan", "Ronald Reagan", true},
+		{"poehl", "Karl Otto Pöhl", true}, // umlauts match their transliteration
+		{"karl-otto-poehl", "Karl Otto Pöhl", true},
+		{"pohl", "Karl Otto Pöhl", true}, // and the letter without its accent
+		{"strauss", "Franz Josef Strauß", true},
+		{"schlueter", "Poul Schlüter", true},
+		{"poehl", "Karl Otto Pohl", false}, // a name written without the umlaut is not a transliteration
+		{"jose-sarney", "José Sarney", true},
 		{"reagan", "Reagan Smith", false},
 		{"von-weizsaecker", "Richard von Weizsaecker", true},
 		{"de-larosiere", "Jacques de Larosière", true},

@@ -10,27 +10,65 @@ import (
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
+// tok is one word of a name in two foldings: accents dropped ("pohl"), and
+// German umlauts and ß transliterated ("poehl"); the README's rule matches
+// either.
+type tok struct{ plain, translit string }
+
+func (a tok) eq(b tok) bool {
+	return a.plain == b.plain || a.translit == b.translit || a.plain == b.translit || a.translit == b.plain
+}
+
+// germanTranslit is the transliteration of a German umlaut or ß.
+func germanTranslit(r rune) (string, bool) {
+	switch r {
+	case 'ä':
+		return "ae", true
+	case 'ö':
+		return "oe", true
+	case 'ü':
+		return "ue", true
+	case 'ß':
+		return "ss", true
+	}
+	return "", false
+}
+
 // nameTokens folds accents and case and splits a name or a Reuters label
 // ("james-baker", "Bashar al-Assad") into words, dropping Jr, Sr, II, III.
-func nameTokens(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
+func nameTokens(s string) []tok {
+	var plain, translit strings.Builder
+	for _, r := range strings.ToLower(norm.NFC.String(s)) {
+		if t, ok := germanTranslit(r); ok {
+			translit.WriteString(t)
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					plain.WriteRune(d)
+				}
+			}
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			switch {
+			case unicode.Is(unicode.Mn, d):
+			case unicode.IsLetter(d) || unicode.IsDigit(d):
+				plain.WriteRune(d)
+				translit.WriteRune(d)
+			default:
+				plain.WriteByte(' ')
+				translit.WriteByte(' ')
+			}
 		}
 	}
-	words := strings.Fields(b.String())
-	out := words[:0]
-	for _, w := range words {
+	// Both foldings split at the same places, so their words pair up.
+	pw, tw := strings.Fields(plain.String()), strings.Fields(translit.String())
+	out := make([]tok, 0, len(pw))
+	for i, w := range pw {
 		switch w {
 		case "jr", "sr", "ii", "iii":
 			continue
 		}
-		out = append(out, w)
+		out = append(out, tok{w, tw[i]})
 	}
 	return out
 }
@@ -38,12 +76,12 @@ func nameTokens(s string) []string {
 // nameMatches applies the README's rule: the same last token, and every
 // other token of the label somewhere in the name. A one-token label
 // ("reagan") matches any name ending in it.
-func nameMatches(label, name []string) bool {
-	if len(label) == 0 || len(name) == 0 || label[len(label)-1] != name[len(name)-1] {
+func nameMatches(label, name []tok) bool {
+	if len(label) == 0 || len(name) == 0 || !label[len(label)-1].eq(name[len(name)-1]) {
 		return false
 	}
 	for _, w := range label[:len(label)-1] {
-		if !slices.Contains(name, w) {
+		if !slices.ContainsFunc(name, w.eq) {
 			return false
 		}
 	}
@@ -53,7 +91,7 @@ func nameMatches(label, name []string) bool {
 // peopleRecall adds one case's Reuters people labels to r and returns the
 // labels not found.
 func peopleRecall(r *Ratio, labels []string, offs []event.Official) (missed []string) {
-	names := make([][]string, len(offs))
+	names := make([][]tok, len(offs))
 	for i, o := range offs {
 		names[i] = nameTokens(o.Name)
 	}
@@ -80,7 +118,7 @@ func peopleRecall(r *Ratio, labels []string, offs []event.Official) (missed []st
 // same name rule: a prediction is correct when it matches a gold official;
 // a gold official is found when some prediction matches it.
 func officialsScore(s *OfficialsScore, gold []GoldOfficial, offs []event.Official) (missed, false_ []string) {
-	gt := make([][]string, len(gold))
+	gt := make([][]tok, len(gold))
 	for i, g := range gold {
 		gt[i] = nameTokens(g.Name)
 	}
