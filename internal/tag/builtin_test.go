@@ -19,7 +19,7 @@ func builtinTagger(t *testing.T) *tag.Tagger {
 		t.Fatal(err)
 	}
 	if len(g.Countries) == 0 || len(g.Places) == 0 || len(g.People) == 0 {
-		t.Skip("built-in gazetteer incomplete")
+		t.Fatal("built-in gazetteer incomplete: the embedded data is broken")
 	}
 	tg, err := tag.New(g)
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsworker/newsworker/internal/sharedtest"
 )
 
 // tokenizeRef is the tokenizer written plainly, rune by rune, as the
@@ -130,9 +132,9 @@ func FuzzTokenize(f *testing.F) {
 func TestTokenizeEval(t *testing.T) {
 	n := 0
 	for _, f := range []string{"seed.jsonl", "reuters-dev.jsonl", "bbc-dev.jsonl"} {
-		data, err := os.ReadFile("../../../shared/eval/" + f)
+		data, err := os.ReadFile(sharedtest.Path(t, "eval/"+f))
 		if err != nil {
-			t.Skip("skipping: ../shared/eval not present")
+			t.Fatal(err)
 		}
 		for _, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
 			var c struct{ Item json.RawMessage }

@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsworker/newsworker/internal/sharedtest"
 )
 
 // topicEvalCase is one line of ../shared/eval/*.jsonl, as far as topics need it.
@@ -26,10 +25,7 @@ type topicEvalCase struct {
 
 func readTopicEval(t *testing.T, name string) []topicEvalCase {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("../../../shared/eval", name))
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("skipped: ../shared/eval/%s not found (the shared eval data is outside the repository)", name)
-	}
+	data, err := os.ReadFile(sharedtest.Path(t, "eval/"+name))
 	if err != nil {
 		t.Fatal(err)
 	}
