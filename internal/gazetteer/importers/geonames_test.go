@@ -3,6 +3,7 @@ package importers
 import (
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -118,4 +119,32 @@ func TestFold(t *testing.T) {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestGeoNamesNamesakesAndMinor: a place is a namesake when a bigger place
+// elsewhere has its name among its alternate names (Genève is Geneva in
+// English), and places below MinorBelow are flagged minor.
+func TestGeoNamesNamesakesAndMinor(t *testing.T) {
+	line := func(id, name, alternates, country, admin1 string, pop int) string {
+		return strings.Join([]string{id, name, name, alternates, "0", "0", "P", "PPL", country, "", admin1, "", "", "",
+			strconv.Itoa(pop), "", "", "tz", "2018-01-01"}, "\t") + "\n"
+	}
+	in := line("1", "Genève", "Geneva,Genf", "CH", "GE", 183000) +
+		line("2", "Geneva", "", "US", "IL", 21000) +
+		line("3", "Normal", "", "US", "IL", 54000) +
+		line("4", "Chicago", "", "US", "IL", 2700000)
+	var sb strings.Builder
+	if _, err := GeoNames(strings.NewReader(in), &sb, GeoNamesOptions{MaxAliases: -1, Countries: []string{"US"},
+		Subdivisions: true, Source: true, MinorBelow: 300000}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Geneva\t\tUS-IL\tcity\tambiguous\tgeonames 2",
+		"Normal\t\tUS-IL\tcity\tminor\tgeonames 3",
+		"Chicago\t\tUS-IL\tcity\t\tgeonames 4",
+	}
+	if got := rows(sb.String()); !slices.Equal(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	loadOutput(t, sb.String())
 }
