@@ -217,18 +217,24 @@ func (t *Tagger) guessDateline(text string, toks []token) *event.Dateline {
 // may start (bytes): a headline is shorter.
 const secondSentenceWithin = 300
 
-// capsDateline reads "PLACE —" or "ST. PLACE —": up to five words in
-// capitals (and their full stops) followed by a dash.
+// capsDateline reads "PLACE —" or "PLACE, Qualifier —": up to five words in
+// capitals (and their full stops), optionally a comma and a state or
+// country as written ("CHARLESTON, W.Va.", "TBILISI, Georgia"), then a
+// dash.
 func capsDateline(text string, toks []token) *event.Dateline {
-	for i := 0; i < len(toks) && i < 8; i++ {
+	qualified := false
+	for i := 0; i < len(toks) && i < 12; i++ {
 		tk := toks[i]
 		w := text[tk.start:tk.end]
 		switch {
-		case tk.is(tWord) && tk.is(tUpper) && !tk.is(tDigit) && tk.end-tk.start > 1:
+		case tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && (qualified || tk.is(tUpper) && tk.end-tk.start > 1):
 			continue
 		case w == "." && i > 0 && toks[i-1].is(tWord):
 			continue
-		case isDash(w) && i > 0 && toks[i-1].is(tWord):
+		case w == "," && !qualified && i > 0 && toks[i-1].is(tWord):
+			qualified = true
+			continue
+		case isDash(w) && i > 0 && text[toks[i-1].start:toks[i-1].end] != ",":
 			start, end := int(toks[0].start), int(toks[i-1].end)
 			return &event.Dateline{Text: text[start:tk.start], Place: text[start:end], Start: start, End: end}
 		}

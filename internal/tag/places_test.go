@@ -97,3 +97,22 @@ func countryCodes(cs []event.Country) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestDatelineAfterHeadline: a feed that repeats the headline as the body's
+// first sentence puts the dateline after it; it is read there, qualified
+// or not, and weighs as a dateline.
+func TestDatelineAfterHeadline(t *testing.T) {
+	tg := builtinTagger(t)
+	for _, text := range []string{
+		"Council approves budget. TORRINGTON — The council approved the budget on Monday.",
+		"Council approves budget. FAIRFIELD, Conn. — The council approved the budget on Monday.",
+	} {
+		res, err := tg.Tag(context.Background(), tag.Input{Title: "Council approves budget", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Countries) != 1 || res.Countries[0].Code != "US" || res.Countries[0].Salience < 0.8 {
+			t.Errorf("%q: countries = %+v, want US from the dateline (salience ≥ 0.8)", text, res.Countries)
+		}
+	}
+}
