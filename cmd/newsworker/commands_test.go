@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -88,6 +89,10 @@ func checkTag(t *testing.T, input []byte, want int) [][]byte {
 	lines := bytes.Split(bytes.TrimSuffix(out.Bytes(), []byte("\n")), []byte("\n"))
 	if len(lines) != want {
 		t.Fatalf("got %d output lines for %d input lines", len(lines), want)
+	}
+	// Progress goes to stderr, never into the output.
+	if p := fmt.Sprintf("tag: %d items", want); !strings.Contains(errOut.String(), p) {
+		t.Errorf("stderr %q lacks the final progress line %q", errOut.String(), p)
 	}
 	v, err := eventtest.New()
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/newsworker/newsworker/internal/demo"
 	"github.com/newsworker/newsworker/internal/offline"
 	"github.com/newsworker/newsworker/internal/pipeline"
+	"github.com/newsworker/newsworker/internal/progress"
 	"github.com/newsworker/newsworker/internal/service"
 	"github.com/newsworker/newsworker/internal/tag"
 )
@@ -100,7 +101,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if err != nil {
 			return err
 		}
-		return tagFiles(ctx, proc, args, stdin, stdout)
+		return tagFiles(ctx, proc, args, stdin, stdout, stderr)
 	case "eval":
 		return runEval(ctx, cfg, args, stdout)
 	case "audit":
@@ -195,17 +196,20 @@ func newProcessor(cfg config.Config) (*pipeline.Processor, error) {
 	return pipeline.NewDefault(cfg.GazetteerFiles, cfg.TopicModel, pipeline.Options{MaxItemBytes: cfg.MaxItemBytes, ItemTimeout: cfg.ItemTimeout})
 }
 
-// tagFiles runs offline tagging over the files in order, or stdin.
-func tagFiles(ctx context.Context, proc *pipeline.Processor, files []string, stdin io.Reader, stdout io.Writer) error {
+// tagFiles runs offline tagging over the files in order, or stdin, with
+// progress on stderr.
+func tagFiles(ctx context.Context, proc *pipeline.Processor, files []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	meter := progress.Start(stderr, "tag", 0)
+	defer meter.Stop()
 	if len(files) == 0 {
-		return offline.Run(ctx, proc, stdin, stdout)
+		return offline.RunCounted(ctx, proc, stdin, stdout, meter)
 	}
 	for _, f := range files {
 		fh, err := os.Open(f)
 		if err != nil {
 			return err
 		}
-		err = offline.Run(ctx, proc, fh, stdout)
+		err = offline.RunCounted(ctx, proc, fh, stdout, meter)
 		fh.Close()
 		if err != nil {
 			return fmt.Errorf("%s: %w", f, err)

@@ -63,6 +63,14 @@ func Value(line []byte) ([]byte, error) {
 // stops the reader and the taggers, and returns the write error together
 // with any error of the reader.
 func Run(ctx context.Context, p Processor, r io.Reader, w io.Writer) error {
+	return RunCounted(ctx, p, r, w, nil)
+}
+
+// Counter is told of every line written (a progress meter).
+type Counter interface{ Add(n int64) }
+
+// RunCounted is Run, telling c (when not nil) of every line written.
+func RunCounted(ctx context.Context, p Processor, r io.Reader, w io.Writer, c Counter) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
@@ -75,7 +83,7 @@ func Run(ctx context.Context, p Processor, r io.Reader, w io.Writer) error {
 		defer close(queue)
 		readErr = readLines(ctx, p, bufio.NewReaderSize(r, 1<<20), queue, workers, &wg)
 	}()
-	writeErr := writeLines(queue, w)
+	writeErr := writeLines(queue, w, c)
 	if writeErr != nil {
 		cancel()
 		for range queue { // the reader may be about to queue one more line
@@ -121,11 +129,14 @@ func readLines(ctx context.Context, p Processor, br *bufio.Reader, queue chan<- 
 
 // writeLines writes each queued result in order until the queue closes or
 // a write fails.
-func writeLines(queue <-chan chan []byte, w io.Writer) error {
+func writeLines(queue <-chan chan []byte, w io.Writer, c Counter) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	for res := range queue {
 		if _, err := bw.Write(append(<-res, '\n')); err != nil {
 			return fmt.Errorf("write output: %w", err)
+		}
+		if c != nil {
+			c.Add(1)
 		}
 	}
 	if err := bw.Flush(); err != nil {
