@@ -13,6 +13,7 @@ import (
 	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/internal/config"
 	"github.com/newsworker/newsworker/internal/kafkaio"
+	"github.com/newsworker/newsworker/internal/progress"
 )
 
 // errIncomplete is returned when the audit finds missing inputs (exit 1).
@@ -22,7 +23,7 @@ var errIncomplete = errors.New("audit found missing inputs")
 // lookup or read (exit 2, so that 1 always means "something is missing").
 var errAuditFailed = errors.New("audit failed")
 
-func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+func runAudit(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stdout) // -h prints the flags where the user reads the answer
 	in := fs.String("input", cfg.InputTopic, "input topic")
@@ -56,9 +57,12 @@ func runAudit(ctx context.Context, cfg config.Config, args []string, stdout io.W
 	}
 	o.FromOffset, o.ToOffset, o.Wait, o.FetchWait = *from, *to, *wait, *fetchWait
 	o.Brokers, o.Dialer, o.Transport, o.Input, o.Output, o.DLQ = cfg.Brokers, sec.Dialer(), sec.Transport(), *in, *out, *dlq
+	meter := progress.Start(stderr, "audit", 0)
+	o.Progress = meter
 	a := audit.New(o)
 	defer a.Close()
 	rep, err := a.Run(ctx, o)
+	meter.Stop()
 	if err != nil {
 		return fmt.Errorf("%w: %w", errAuditFailed, err)
 	}

@@ -105,7 +105,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "eval":
 		return runEval(ctx, cfg, args, stdout)
 	case "audit":
-		return runAudit(ctx, cfg, args, stdout)
+		return runAudit(ctx, cfg, args, stdout, stderr)
 	default: // train
 		return runTrain(ctx, cfg, args, stdout, stderr)
 	}
@@ -171,7 +171,7 @@ NEWSWORKER_TOPIC_MODEL, NEWSWORKER_MAX_ITEM_BYTES and NEWSWORKER_ITEM_TIMEOUT.
 	case "eval":
 		err = runEval(context.Background(), cfg, args, stdout)
 	case "audit":
-		err = runAudit(context.Background(), cfg, args, stdout)
+		err = runAudit(context.Background(), cfg, args, stdout, stderr)
 	case "train":
 		err = runTrain(context.Background(), cfg, args, stdout, stderr)
 	}

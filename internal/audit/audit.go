@@ -30,10 +30,19 @@ type Options struct {
 	// range is accounted for or Wait has passed; zero reads the outputs up
 	// to their end offsets at the start.
 	Wait time.Duration
+	// Progress, when set, learns the number of inputs in range and is told
+	// of each one accounted for.
+	Progress Progress
 	// FetchWait is how long one fetch may take before the audit asks
 	// whether the broker is slow or the partition ends in a gap; zero means
 	// 30 s.
 	FetchWait time.Duration
+}
+
+// Progress is a progress meter (internal/progress.Meter).
+type Progress interface {
+	SetTotal(n int64)
+	Add(n int64)
 }
 
 // Origin names one input message.
@@ -105,6 +114,10 @@ func (a *Auditor) Run(ctx context.Context, o Options) (Report, error) {
 		rep.Inputs += s.end - s.first
 	}
 	t := newTally(o.Input, in)
+	if o.Progress != nil {
+		o.Progress.SetTotal(rep.Inputs)
+		t.progress = o.Progress
+	}
 	type job struct {
 		topic string
 		p     int

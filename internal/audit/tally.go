@@ -22,6 +22,7 @@ type tally struct {
 	hasRecord  map[Origin]bool
 	ids        map[string]int
 	remaining  int64 // inputs in range with no outcome yet
+	progress   Progress
 	orphans    int64
 	unreadable int64
 }
@@ -85,6 +86,9 @@ func (t *tally) note(topic string, p int, off int64, record bool) {
 	k := Origin{p, off}
 	if t.counts[k] == 0 {
 		t.remaining--
+		if t.progress != nil {
+			t.progress.Add(1)
+		}
 	}
 	t.counts[k]++
 	if record {
