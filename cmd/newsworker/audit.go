@@ -12,7 +12,6 @@ import (
 
 	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/internal/config"
-	"github.com/newsworker/newsworker/internal/kafkaio"
 	"github.com/newsworker/newsworker/internal/progress"
 )
 
@@ -26,37 +25,18 @@ var errAuditFailed = errors.New("audit failed")
 func runAudit(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stdout) // -h prints the flags where the user reads the answer
-	in := fs.String("input", cfg.InputTopic, "input topic")
-	out := fs.String("output", cfg.OutputTopic, "output topic")
-	dlq := fs.String("dlq", cfg.DLQTopic, "dead-letter topic")
-	since := fs.String("since", "", "only inputs with a timestamp at or after this RFC 3339 time")
-	until := fs.String("until", "", "only inputs with a timestamp before this RFC 3339 time")
-	from := fs.Int64("from-offset", -1, "only input offsets at or after this, in every partition")
-	to := fs.Int64("to-offset", -1, "only input offsets before this, in every partition")
+	rf := addRangeFlags(fs, cfg, "output topic")
 	wait := fs.Duration("wait", 0, "keep reading the outputs as they grow until every input is accounted for or this much time has passed (e.g. 2m); 0 reads them to where they end now")
 	fetchWait := fs.Duration("fetch-wait", 30*time.Second, "how long one fetch may take (a slow or distant broker)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	var o audit.Options
-	var err error
-	for _, tv := range []struct {
-		s string
-		t *time.Time
-	}{{*since, &o.Since}, {*until, &o.Until}} {
-		if tv.s != "" {
-			if *tv.t, err = time.Parse(time.RFC3339, tv.s); err != nil {
-				return fmt.Errorf("%w: bad time %q: %v", errUsage, tv.s, err)
-			}
-		}
-	}
-	sec, err := kafkaio.NewSecurity(cfg.TLS, cfg.SASL)
+	o, err := rf.options(cfg)
 	if err != nil {
 		return err
 	}
-	o.FromOffset, o.ToOffset, o.Wait, o.FetchWait = *from, *to, *wait, *fetchWait
-	o.Brokers, o.Dialer, o.Transport, o.Input, o.Output, o.DLQ = cfg.Brokers, sec.Dialer(), sec.Transport(), *in, *out, *dlq
+	o.Wait, o.FetchWait = *wait, *fetchWait
 	meter := progress.Start(stderr, "audit", 0)
 	o.Progress = meter
 	a := audit.New(o)

@@ -29,8 +29,10 @@ commands:
   demo [-json]        embedded broker + sample items + the real worker; prints the events
   tag [FILE...]       offline: JSON Lines in (files or stdin), one JSON line out per input line
   eval [-json] [-v] FILE...  score the tagger on eval files (../shared/eval format)
-  audit [-input T] [-output T] [-dlq T] [-since T] [-until T] [-from-offset N] [-to-offset N] [-wait D] [-json]
+  audit [-input T] [-output T] [-dlq T] [-partitions P] [-since T] [-until T] [-from-offset N] [-to-offset N] [-wait D] [-json]
                       completeness check: every input offset has a record or a dead letter
+  replay [-output T] [-partitions P] [-since T] [-until T] [-from-offset N] [-to-offset N] [-no-audit]
+                      re-process a range of the input into a topic of your choice (same ids), then audit it
   train [-o MODEL] [-cv K] FILE...  train the topic model on labelled JSON Lines (train -h)
   import KIND IN      convert a public source to a gazetteer file on stdout (geonames, wikidata, cameo)
   version             print the version
@@ -106,6 +108,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, cfg, args, stdout)
 	case "audit":
 		return runAudit(ctx, cfg, args, stdout, stderr)
+	case "replay":
+		return runReplay(ctx, cfg, args, stdout, stderr)
 	default: // train
 		return runTrain(ctx, cfg, args, stdout, stderr)
 	}
@@ -114,7 +118,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // scopes says which settings each command reads, so that it validates only
 // those (config.Scope).
 var scopes = map[string]config.Scope{
-	"run": config.ScopeWorker, "audit": config.ScopeClient,
+	"run": config.ScopeWorker, "audit": config.ScopeClient, "replay": config.ScopeClient,
 	"demo": config.ScopeOffline, "tag": config.ScopeOffline, "eval": config.ScopeOffline, "train": config.ScopeOffline,
 }
 
@@ -172,6 +176,8 @@ NEWSWORKER_TOPIC_MODEL, NEWSWORKER_MAX_ITEM_BYTES and NEWSWORKER_ITEM_TIMEOUT.
 		err = runEval(context.Background(), cfg, args, stdout)
 	case "audit":
 		err = runAudit(context.Background(), cfg, args, stdout, stderr)
+	case "replay":
+		err = runReplay(context.Background(), cfg, args, stdout, stderr)
 	case "train":
 		err = runTrain(context.Background(), cfg, args, stdout, stderr)
 	}

@@ -7,6 +7,8 @@ package audit
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,6 +25,9 @@ type Options struct {
 	Output       string
 	DLQ          string
 	Since, Until time.Time // input message timestamps; zero: unbounded
+	// Partitions, when not empty, limits the audit to these input
+	// partitions.
+	Partitions []int
 	// FromOffset and ToOffset bound the input offsets audited in every
 	// partition: [FromOffset, ToOffset); negative means unbounded.
 	FromOffset, ToOffset int64
@@ -93,16 +98,37 @@ func New(o Options) *Auditor {
 // Close closes the connections the auditor keeps for its lookups.
 func (a *Auditor) Close() { a.transport.CloseIdleConnections() }
 
-// Run audits. Without Wait the outputs are read up to their end offsets at
-// the time the audit starts; with Wait they are read as they grow, until
-// every input in range has an outcome or the wait is over.
-func (a *Auditor) Run(ctx context.Context, o Options) (Report, error) {
-	rep := Report{Input: o.Input, Ranges: map[int][2]int64{}}
+// Ranges returns the input offsets [first, end) of every partition in
+// range: what Run audits and what `newsworker replay` re-processes.
+func (a *Auditor) Ranges(ctx context.Context, o Options) (map[int][2]int64, error) {
+	in, err := a.inputSpans(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int][2]int64, len(in))
+	for p, s := range in {
+		out[p] = [2]int64{s.first, s.end}
+	}
+	return out, nil
+}
+
+// inputSpans narrows each input partition's readable range by the
+// options' partitions, times and offsets.
+func (a *Auditor) inputSpans(ctx context.Context, o Options) (map[int]span, error) {
 	in, err := a.partitions(ctx, o.Input, o.Since, o.Until)
 	if err != nil {
-		return rep, err
+		return nil, err
+	}
+	for _, p := range o.Partitions {
+		if _, ok := in[p]; !ok {
+			return nil, fmt.Errorf("%w: topic %s has no partition %d", ErrLookup, o.Input, p)
+		}
 	}
 	for p, s := range in {
+		if len(o.Partitions) > 0 && !slices.Contains(o.Partitions, p) {
+			delete(in, p)
+			continue
+		}
 		if o.FromOffset >= 0 && o.FromOffset > s.first {
 			s.first = min(o.FromOffset, s.end)
 		}
@@ -110,6 +136,20 @@ func (a *Auditor) Run(ctx context.Context, o Options) (Report, error) {
 			s.end = max(o.ToOffset, s.first)
 		}
 		in[p] = s
+	}
+	return in, nil
+}
+
+// Run audits. Without Wait the outputs are read up to their end offsets at
+// the time the audit starts; with Wait they are read as they grow, until
+// every input in range has an outcome or the wait is over.
+func (a *Auditor) Run(ctx context.Context, o Options) (Report, error) {
+	rep := Report{Input: o.Input, Ranges: map[int][2]int64{}}
+	in, err := a.inputSpans(ctx, o)
+	if err != nil {
+		return rep, err
+	}
+	for p, s := range in {
 		rep.Ranges[p] = [2]int64{s.first, s.end}
 		rep.Inputs += s.end - s.first
 	}
