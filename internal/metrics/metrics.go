@@ -19,6 +19,7 @@ type Metrics struct {
 	Produced     prometheus.Counter
 	DeadLettered *prometheus.CounterVec // by reason
 	Latency      prometheus.Histogram   // fetch to acknowledged output
+	EndToEnd     prometheus.Histogram   // the input's broker timestamp to acknowledged output
 	InFlight     prometheus.Gauge
 	Commits      prometheus.Counter
 	CommitErrors prometheus.Counter
@@ -43,6 +44,9 @@ func New() *Metrics {
 			Help: "Rejected items written to the dead-letter topic, by reason."}, []string{"reason"}),
 		Latency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newsworker_processing_seconds",
 			Help: "Time from fetch to the broker's acknowledgement of the output.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)}),
+		EndToEnd: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newsworker_end_to_end_seconds",
+			Help:    "Time from the input's broker timestamp to the broker's acknowledgement of the output (includes time spent waiting in the topic).",
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 20)}),
 		InFlight:     prometheus.NewGauge(prometheus.GaugeOpts{Name: "newsworker_in_flight", Help: "Items fetched and not yet acknowledged."}),
 		Commits:      prometheus.NewCounter(prometheus.CounterOpts{Name: "newsworker_commits_total", Help: "Successful offset commits."}),
 		CommitErrors: prometheus.NewCounter(prometheus.CounterOpts{Name: "newsworker_commit_errors_total", Help: "Failed offset commits."}),
@@ -54,7 +58,7 @@ func New() *Metrics {
 			Help: "Always 1; the labels say which build is running."}, []string{"version", "go_version", "tagger_version"}),
 		version: buildinfo.Version(),
 	}
-	r.MustRegister(m.Consumed, m.Produced, m.DeadLettered, m.Latency, m.InFlight, m.Commits, m.CommitErrors, m.WriteErrors, m.Lag, m.Rebalances, m.BuildInfo)
+	r.MustRegister(m.Consumed, m.Produced, m.DeadLettered, m.Latency, m.EndToEnd, m.InFlight, m.Commits, m.CommitErrors, m.WriteErrors, m.Lag, m.Rebalances, m.BuildInfo)
 	m.SetTaggerVersion("")
 	return m
 }

@@ -54,6 +54,9 @@ func (w *Worker) publish(ctx context.Context, jobs <-chan job) error {
 				w.m.Produced.Inc()
 			}
 			w.m.Latency.Observe(now.Sub(j.d.Fetched).Seconds())
+			if ts := j.d.Msg.Time; !ts.IsZero() {
+				w.m.EndToEnd.Observe(max(now.Sub(ts), 0).Seconds())
+			}
 			j.d.Ack()
 		}
 	}
