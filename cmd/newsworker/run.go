@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"text/tabwriter"
 
@@ -80,7 +81,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch cmd {
 	case "run":
 		log := newLogger(cfg, stderr)
-		log.Info().Interface("config", cfg.Values()).Str("version", buildinfo.Version()).Msg("starting")
+		ev := log.Info().Interface("config", cfg.Values()).Str("version", buildinfo.Version()).Int("gomaxprocs", runtime.GOMAXPROCS(0))
+		if soft := memoryLimit(cgroupMemoryMax); soft > 0 {
+			ev = ev.Int64("gomemlimit_from_cgroup", soft)
+		}
+		ev.Msg("starting")
 		proc, err := newProcessor(cfg)
 		if err != nil {
 			return err
