@@ -49,6 +49,7 @@ type Config struct {
 	ShutdownTimeout time.Duration `envconfig:"SHUTDOWN_TIMEOUT" default:"30s" desc:"time allowed to drain, flush and commit on SIGTERM"`
 	SessionTimeout  time.Duration `envconfig:"SESSION_TIMEOUT" default:"30s" desc:"consumer group session timeout"`
 
+	CopyHeaders    []string `envconfig:"COPY_HEADERS" desc:"input headers copied onto the output record, comma-separated (e.g. traceparent,tracestate)"`
 	GazetteerFiles []string `envconfig:"GAZETTEER_FILES" desc:"extra gazetteer TSV files merged over the built-in data, comma-separated"`
 	TopicModel     string   `envconfig:"TOPIC_MODEL" desc:"topic model file written by newsworker train, used in place of the built-in one (empty: built-in)"`
 

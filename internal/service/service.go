@@ -85,7 +85,7 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	}
 	wk := worker.New(worker.Config{OutputTopic: cfg.OutputTopic, DLQTopic: cfg.DLQTopic, Concurrency: conc,
 		Publishers: 4, BatchSize: cfg.BatchSize, Linger: cfg.BatchTimeout, WriteRetries: cfg.WriteRetries,
-		BackoffMax: cfg.RetryBackoffMax, MaxRecordBytes: maxRecord}, proc, w, log, m)
+		BackoffMax: cfg.RetryBackoffMax, MaxRecordBytes: maxRecord, CopyHeaders: cfg.CopyHeaders}, proc, w, log, m)
 
 	topics := &topicWait{}
 	ready := func() error {

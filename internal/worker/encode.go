@@ -73,3 +73,24 @@ func deadLetterMessage(topic string, in kafka.Message, reason, text string, now 
 
 // maxKeptHeaderBytes bounds the key and original headers a dead letter keeps.
 const maxKeptHeaderBytes = 16 << 10
+
+// copyHeaders appends to out the input headers named in names (every
+// occurrence, in input order). A name of our own (schema version, content
+// type) is never copied over the record's.
+func copyHeaders(out, in []kafka.Header, names []string) []kafka.Header {
+	if len(names) == 0 {
+		return out
+	}
+	for _, h := range in {
+		if h.Key == event.HeaderSchemaVersion || h.Key == event.HeaderContentType {
+			continue
+		}
+		for _, n := range names {
+			if strings.EqualFold(h.Key, n) {
+				out = append(out, h)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -46,6 +46,9 @@ type Config struct {
 	WriteRetries   int
 	BackoffMax     time.Duration
 	MaxRecordBytes int // larger outputs are dead-lettered as record_too_large
+	// CopyHeaders names input headers copied onto the output record
+	// (tracing context such as traceparent); matched case-insensitively.
+	CopyHeaders []string
 }
 
 // Worker processes deliveries. Build it with New; run it with Run.
@@ -175,6 +178,7 @@ func (w *Worker) process(ctx context.Context, d *consume.Delivery) (j job, ok bo
 	if err != nil {
 		return w.deadLetter(d, event.ReasonInternal, err.Error()), true
 	}
+	msg.Headers = copyHeaders(msg.Headers, d.Msg.Headers, w.cfg.CopyHeaders)
 	if w.cfg.MaxRecordBytes > 0 && len(msg.Value) > w.cfg.MaxRecordBytes {
 		return w.deadLetter(d, event.ReasonRecordTooLarge, fmt.Sprintf("record is %d bytes, limit is %d", len(msg.Value), w.cfg.MaxRecordBytes)), true
 	}

@@ -3,6 +3,7 @@ package worker
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -168,5 +169,25 @@ func TestOnePublisherFailingStopsRun(t *testing.T) {
 		close(in)
 		<-done
 		t.Fatal("Run kept going after a batch exhausted its retries")
+	}
+}
+
+// TestCopyHeaders: the input headers the user names travel onto the output
+// record (a trace goes on), matched case-insensitively; others and our own
+// record headers are not copied.
+func TestCopyHeaders(t *testing.T) {
+	in := []kafka.Header{{Key: "traceparent", Value: []byte("00-abc-01")}, {Key: "X-Secret", Value: []byte("s")},
+		{Key: "TraceState", Value: []byte("k=v")}, {Key: event.HeaderContentType, Value: []byte("text/plain")}}
+	out := copyHeaders([]kafka.Header{{Key: event.HeaderContentType, Value: []byte(event.ContentType)}}, in, []string{"traceparent", "tracestate", event.HeaderContentType})
+	var keys []string
+	for _, h := range out {
+		keys = append(keys, h.Key+"="+string(h.Value))
+	}
+	want := []string{event.HeaderContentType + "=" + event.ContentType, "traceparent=00-abc-01", "TraceState=k=v"}
+	if !slices.Equal(keys, want) {
+		t.Errorf("headers = %v, want %v", keys, want)
+	}
+	if got := copyHeaders(nil, in, nil); got != nil {
+		t.Errorf("nothing named, got %v", got)
 	}
 }
