@@ -43,6 +43,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzTopicPrefixShortcut$$' -fuzztime $(FUZZTIME) ./internal/tag
 	$(GO) test -run '^$$' -fuzz '^FuzzTokenize$$' -fuzztime $(FUZZTIME) ./internal/tag
 	$(GO) test -run '^$$' -fuzz '^FuzzTopicAutomaton$$' -fuzztime $(FUZZTIME) ./internal/tag
+	$(GO) test -run '^$$' -fuzz '^FuzzDetect$$' -fuzztime $(FUZZTIME) ./internal/langid
 
 fuzz-long:
 	$(MAKE) fuzz FUZZTIME=10m
@@ -87,10 +88,16 @@ data:
 	  -later $$(ls internal/gazetteer/data/people/heads-*.tsv | paste -sd, -) \
 	  $(SHARED)/data/factbook/executives-1990-2025.jsonl > $(DATABIN).heads.tsv
 	mv $(DATABIN).heads.tsv internal/gazetteer/data/people/factbook-heads.tsv
+	@# Language identification n-grams (internal/langid) from lingua-go's models
+	@# (Apache-2.0), the version go.mod pins; never from $(SHARED)/data/langid.
+	$(GO) mod download github.com/pemistahl/lingua-go
+	$(GO) run ./internal/langid/gen -o internal/langid/data/ngrams.bin.new \
+	  -models "$$($(GO) list -m -f '{{.Dir}}' github.com/pemistahl/lingua-go)/language-models"
+	mv internal/langid/data/ngrams.bin.new internal/langid/data/ngrams.bin
 
 data-check: data
-	@git diff --exit-code --stat -- internal/gazetteer/data internal/topicmodel/data || { echo "make data-check: the committed generated tables differ from what make data builds"; exit 1; }
-	@test -z "$$(git status --porcelain -- internal/gazetteer/data internal/topicmodel/data)" || { echo "make data-check: make data wrote files that are not committed:"; git status --porcelain -- internal/gazetteer/data internal/topicmodel/data; exit 1; }
+	@git diff --exit-code --stat -- internal/gazetteer/data internal/topicmodel/data internal/langid/data || { echo "make data-check: the committed generated tables differ from what make data builds"; exit 1; }
+	@test -z "$$(git status --porcelain -- internal/gazetteer/data internal/topicmodel/data internal/langid/data)" || { echo "make data-check: make data wrote files that are not committed:"; git status --porcelain -- internal/gazetteer/data internal/topicmodel/data internal/langid/data; exit 1; }
 
 eval:
 	$(GO) run ./cmd/newsworker eval ../shared/eval/seed.jsonl ../shared/eval/reuters-dev.jsonl ../shared/eval/bbc-dev.jsonl ../shared/eval/geo-lgl-dev.jsonl ../shared/eval/topics-modern-dev.jsonl

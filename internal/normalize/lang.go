@@ -3,35 +3,18 @@ package normalize
 import (
 	"strings"
 
-	"github.com/abadojack/whatlanggo"
+	"github.com/newsworker/newsworker/internal/langid"
 )
 
-// langSample bounds the text given to the detector: the start of an article
-// says what language it is in, and the detector's cost grows with its input.
-const langSample = 2048
-
-// Language detects the language of text with whatlanggo (trigram profiles,
-// 84 languages) and returns its ISO 639-1 code, or "" when unsure (short or
-// mixed text). declared, when a valid two-letter code, wins.
+// Language returns the ISO 639-1 code of text's language, or "" when
+// unsure (short text, figures, or no language stands out). declared, when
+// a valid two-letter code, wins. Detection reads only the start of the
+// text (langid bounds its sample).
 func Language(declared, text string) string {
 	if d := strings.ToLower(strings.TrimSpace(declared)); len(d) >= 2 {
 		if len(d) == 2 || d[2] == '-' || d[2] == '_' {
 			return d[:2]
 		}
 	}
-	if len(text) > langSample {
-		cut := langSample
-		for cut > 0 && text[cut]&0xC0 == 0x80 {
-			cut--
-		}
-		text = text[:cut]
-	}
-	if len(strings.Fields(text)) < 3 {
-		return ""
-	}
-	info := whatlanggo.Detect(text)
-	if !info.IsReliable() && info.Confidence < 0.3 {
-		return ""
-	}
-	return info.Lang.Iso6391()
+	return langid.Default().Detect(text)
 }

@@ -1,0 +1,126 @@
+// Package langid identifies the language of a text among the 75 languages
+// of lingua-go's models, fast and without allocating: the script of the
+// text decides alone for most scripts; among the languages of one script
+// (Latin, Cyrillic, Arabic, Devanagari) hashed character n-grams add
+// quantized log-probability bonuses, taken from a table generated from
+// lingua-go's models (gen/), into one counter per language.
+//
+// It must never be trained or tuned on the langid test sentences of
+// ../shared, which are test data only.
+package langid
+
+import (
+	_ "embed"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:embed data/ngrams.bin
+var tableData []byte
+
+const (
+	maxLangs    = 128  // a power of two above the table's languages
+	maxOrder    = 5    // the longest n-gram looked up
+	sampleBytes = 2048 // the start of a text says what language it is in
+)
+
+// Detector identifies languages with one n-gram table. It is immutable
+// and safe for concurrent use.
+type Detector struct {
+	t      *table
+	groups [numScripts][]uint8 // the languages of each script
+	scored [numScripts]bool    // scripts of more than one language
+}
+
+// New parses a table written by gen.
+func New(tableBytes []byte) (*Detector, error) {
+	t, err := parseTable(tableBytes)
+	if err != nil {
+		return nil, err
+	}
+	d := &Detector{t: t}
+	for i, s := range t.langs {
+		d.groups[s] = append(d.groups[s], uint8(i))
+	}
+	for s, g := range d.groups {
+		d.scored[s] = len(g) > 1
+	}
+	return d, nil
+}
+
+// Default returns the detector of the embedded table, parsed at first use.
+// A table that does not parse is a build defect: Default panics.
+var Default = sync.OnceValue(func() *Detector {
+	d, err := New(tableData)
+	if err != nil {
+		panic(err)
+	}
+	return d
+})
+
+// Codes returns the ISO 639-1 codes the detector can return.
+func (d *Detector) Codes() []string {
+	return append([]string(nil), d.t.codes...)
+}
+
+// Detect returns the ISO 639-1 code of text's language, or "" when the
+// text has too few letters or no language stands out.
+func (d *Detector) Detect(text string) string {
+	return d.detect(text).code
+}
+
+func (d *Detector) detect(text string) verdict {
+	if len(text) > sampleBytes {
+		cut := sampleBytes
+		for cut > 0 && text[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var scores [maxLangs]int32
+	var letters [numScripts]int32
+	var hs [maxOrder + 1]uint64 // hs[n]: hash of the word's last n runes
+	wl, hit := 0, 0             // the word's runes so far (up to maxOrder), the last hit's order
+	for i := 0; i < len(text); {
+		r, s := rune(text[i]), ScriptLatin
+		if r < utf8.RuneSelf {
+			i++
+			if r |= 0x20; r < 'a' || r > 'z' {
+				wl, hit = 0, 0
+				continue
+			}
+			letters[ScriptLatin]++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+			if s = ScriptOf(r); s == ScriptNone && !wordRune(r) {
+				wl, hit = 0, 0
+				continue
+			}
+			letters[s]++
+			if s != ScriptNone && !d.scored[s] {
+				// The script decides: no n-grams to look up.
+				wl, hit = 0, 0
+				continue
+			}
+			r = toLower(r)
+		}
+		for n := maxOrder; n > 1; n-- {
+			hs[n] = hashRune(hs[n-1], r)
+		}
+		hs[1] = hashRune(hashSeed, r)
+		if wl < maxOrder {
+			wl++
+		}
+		// The longest n-gram the table has stands for every order. It
+		// extends the previous position's at most by one: the table holds
+		// the most frequent n-grams, and an n-gram is rarer than its prefix.
+		n := min(wl, hit+1)
+		for n > 0 && !d.t.add(&scores, fold(hs[n])) {
+			n--
+		}
+		hit = n
+	}
+	return d.verdict(&scores, &letters)
+}

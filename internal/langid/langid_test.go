@@ -1,0 +1,107 @@
+package langid
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	d := Default()
+	for _, tc := range []struct{ name, text, want string }{
+		{"english", "The foreign ministers of Russia and the United States met in Moscow on Wednesday to discuss the war.", "en"},
+		{"french", "Le Conseil constitutionnel a validé vendredi l'essentiel de la réforme des retraites, a annoncé le président.", "fr"},
+		{"german", "Die Bundesregierung hat am Mittwoch einen Gesetzentwurf zur Reform der Schuldenbremse beschlossen.", "de"},
+		{"spanish", "El Gobierno aprobó el martes un plan para reducir el precio de la vivienda en las grandes ciudades.", "es"},
+		{"polish", "Rząd przyjął we wtorek projekt ustawy o podwyższeniu płacy minimalnej od przyszłego roku.", "pl"},
+		{"upper case", "THE FOREIGN MINISTERS OF RUSSIA AND THE UNITED STATES MET IN MOSCOW ON WEDNESDAY", "en"},
+		{"russian", "Правительство России в среду одобрило законопроект о повышении пенсионного возраста.", "ru"},
+		{"ukrainian", "Уряд України в середу схвалив законопроєкт про підвищення мінімальної заробітної плати.", "uk"},
+		{"arabic", "أعلنت الحكومة يوم الأربعاء عن خطة جديدة لخفض أسعار الوقود في جميع أنحاء البلاد.", "ar"},
+		{"persian", "دولت روز چهارشنبه از برنامه‌ای تازه برای کاهش قیمت سوخت در سراسر کشور خبر داد.", "fa"},
+		{"hindi", "सरकार ने बुधवार को देश भर में ईंधन की कीमतें कम करने की नई योजना की घोषणा की।", "hi"},
+		{"greek", "Η κυβέρνηση ανακοίνωσε την Τετάρτη νέο σχέδιο για τη μείωση των τιμών.", "el"},
+		{"hebrew", "הממשלה הודיעה ביום רביעי על תוכנית חדשה להורדת מחירי הדלק.", "he"},
+		{"thai", "รัฐบาลประกาศแผนใหม่เพื่อลดราคาน้ำมันทั่วประเทศ", "th"},
+		{"korean", "정부는 수요일 전국 연료 가격을 낮추기 위한 새로운 계획을 발표했다.", "ko"},
+		{"japanese", "政府は水曜日、全国の燃料価格を引き下げる新たな計画を発表した。", "ja"},
+		{"chinese", "政府周三宣布了一项降低全国燃油价格的新计划。", "zh"},
+		{"georgian", "მთავრობამ ოთხშაბათს საწვავის ფასების შემცირების ახალი გეგმა გამოაცხადა.", "ka"},
+		{"empty", "", ""},
+		{"figures", "12,345 67.8 -90 (1.2%) 2026-12-07", ""},
+		{"two words", "two words", ""},
+		{"one letter", "a", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := d.Detect(tc.text); got != tc.want {
+				t.Errorf("Detect(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSample: only the first sampleBytes count, and a cut never splits a
+// rune.
+func TestSample(t *testing.T) {
+	d := Default()
+	fr := "Le Conseil constitutionnel a validé vendredi l'essentiel de la réforme des retraites. "
+	text := strings.Repeat(fr, sampleBytes/len(fr)+1) + strings.Repeat("The foreign ministers met in Moscow on Wednesday. ", 200)
+	if got := d.Detect(text); got != "fr" {
+		t.Errorf("got %q, want fr (the sample is all French)", got)
+	}
+}
+
+func TestCodes(t *testing.T) {
+	codes := Default().Codes()
+	if len(codes) != 75 {
+		t.Fatalf("%d codes, want 75: %v", len(codes), codes)
+	}
+	for _, c := range []string{"en", "fr", "zh", "ja", "sr", "nb", "nn"} {
+		if !slices.Contains(codes, c) {
+			t.Errorf("no %q in %v", c, codes)
+		}
+	}
+}
+
+func TestDetectAllocs(t *testing.T) {
+	d := Default()
+	text := "The foreign ministers of Russia and the United States met in Moscow on Wednesday."
+	if n := testing.AllocsPerRun(100, func() { d.Detect(text) }); n != 0 {
+		t.Errorf("%v allocations per call, want 0", n)
+	}
+}
+
+func TestNewRejectsBadTables(t *testing.T) {
+	for _, b := range [][]byte{nil, []byte("LID4"), []byte("XXXX\x01en\x01\x00\x00"), tableData[:len(tableData)/2]} {
+		if _, err := New(b); err == nil {
+			t.Errorf("New(%.20q…) parsed", b)
+		}
+	}
+}
+
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"", "The ministers met in Moscow.", "Правительство России", "政府は水曜日", "\xff\xfe", "e\u0301\u0301x", "ÀÉÎÕÜ ß ĳ ǅ"} {
+		f.Add(s)
+	}
+	d := Default()
+	codes := d.Codes()
+	f.Fuzz(func(t *testing.T, s string) {
+		got := d.Detect(s)
+		if got != "" && !slices.Contains(codes, got) {
+			t.Fatalf("Detect(%q) = %q, not one of the codes", s, got)
+		}
+		if again := d.Detect(s); again != got {
+			t.Fatalf("Detect(%q) = %q, then %q", s, got, again)
+		}
+	})
+}
+
+// BenchmarkNew is the start-up cost: parsing the embedded table.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(tableData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
