@@ -27,7 +27,7 @@ type Config struct {
 	ClientID     string        `envconfig:"CLIENT_ID" default:"newsworker" desc:"Kafka client id sent to the brokers (quotas and broker logs)"`
 	StartOffset  string        `envconfig:"START_OFFSET" default:"earliest" desc:"where a group with no committed offset starts: earliest or latest"`
 	CreateTopics bool          `envconfig:"CREATE_TOPICS" default:"false" desc:"create the output and dead-letter topics at start when missing"`
-	TopicWait    time.Duration `envconfig:"TOPIC_WAIT" default:"60s" desc:"how long the worker waits at start for its input, output and dead-letter topics to exist (not ready meanwhile, naming them) before it exits with an error"`
+	TopicWait    time.Duration `envconfig:"TOPIC_WAIT" default:"20s" desc:"how long the worker waits at start for its input, output and dead-letter topics to exist (not ready meanwhile, naming them) before it exits with an error"`
 
 	HTTPAddr      string        `envconfig:"HTTP_ADDR" default:"127.0.0.1:8080" desc:"listen address of /metrics, /healthz, /readyz (loopback by default)"`
 	EnablePprof   bool          `envconfig:"PPROF" default:"false" desc:"serve /debug/pprof on HTTP_ADDR"`
