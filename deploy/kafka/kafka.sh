@@ -301,7 +301,12 @@ format_storage() {
   [[ -f "$DATA_DIR/meta.properties" ]] && return 0
   mkdir -p "$DATA_DIR"
   # Random cluster id: 16 random bytes, base64url without padding (what `random-uuid` prints).
-  local cid; cid="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  # Like Kafka's own Uuid.randomUuid, never one starting with "-": the
+  # storage tool would read it as an option (1 start in 64 failed so).
+  local cid="-"
+  while [[ "$cid" == -* ]]; do
+    cid="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  done
   local cls; cls="$(resolve_class storage)"
   local conf; conf="$(write_tools_log4j)"
   local -a fargs=()

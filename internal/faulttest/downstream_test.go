@@ -12,10 +12,11 @@ import (
 )
 
 // TestDownstreamBroken: the output topic does not exist and cannot be
-// auto-created. No offset is committed past unacknowledged work (here:
-// nothing at all), memory stays bounded by the in-flight cap, the worker
-// exits non-zero with a clear message after its retry budget, and once the
-// topic exists a restart loses nothing.
+// auto-created. Nothing is committed, memory stays bounded, the worker exits
+// non-zero after NEWSWORKER_TOPIC_WAIT with a message naming the topic and
+// the fix, and once the topic exists a restart loses nothing. (A topic that
+// refuses writes mid-run — the retry budget, "not acknowledged" — is
+// kafkaio's TestNoWriteACL.)
 func TestDownstreamBroken(t *testing.T) {
 	brokers := kafkatest.Brokers(t)
 	const n, parts = 5000, 2
@@ -46,8 +47,10 @@ func TestDownstreamBroken(t *testing.T) {
 		t.Fatal("worker exited 0 with a broken downstream")
 	}
 	log := w.LogTail(4000)
-	if !strings.Contains(log, "not acknowledged") {
-		t.Errorf("exit message does not say what failed:\n%s", log)
+	for _, want := range []string{out, "does not exist", "NEWSWORKER_CREATE_TOPICS", "NEWSWORKER_TOPIC_WAIT"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("exit message does not say %q:\n%s", want, log)
+		}
 	}
 	committed := kafkatest.Committed(t, brokers, group, in, parts)
 	for p, off := range committed {
