@@ -9,6 +9,9 @@ const (
 	minScored      = 10 // for a script of several languages
 	minStrengthNum = 3
 	minStrengthDen = 20
+	// hintMargin is how far, in score per letter (1/8 nat), a hinted
+	// language may trail the best and still be chosen (1/4 nat a letter).
+	hintMargin = 2
 )
 
 // verdict is a decision with the figures it was made from.
@@ -20,7 +23,9 @@ type verdict struct {
 
 // verdict picks the text's script (the one most of its letters are in),
 // and within it the language with the highest score, or "" when unsure.
-func (d *Detector) verdict(scores *[maxLangs]int32, letters *[numScripts]int32) verdict {
+// A hint (a language index, or -1) wins a close call among the languages
+// of its script, as a page's declared language does in CLD2.
+func (d *Detector) verdict(scores *[maxLangs]int32, letters *[numScripts]int32, hint int) verdict {
 	best := ScriptNone
 	for s := ScriptLatin; s < numScripts; s++ {
 		if letters[s] > letters[best] {
@@ -64,6 +69,10 @@ func (d *Detector) verdict(scores *[maxLangs]int32, letters *[numScripts]int32) 
 		}
 	}
 	v := verdict{code: d.t.codes[top], best: topv, second: second, letters: letters[best]}
+	if hint >= 0 && d.t.langs[hint] == best && topv-scores[hint] <= hintMargin*letters[best] {
+		v.code = d.t.codes[hint]
+		return v
+	}
 	// A tie, or a score far below what the language scores on its own
 	// text: abbreviations, tables of figures and names, not sentences.
 	if topv == second || int64(topv)*16*minStrengthDen < int64(letters[best])*int64(d.t.strength[top])*minStrengthNum {

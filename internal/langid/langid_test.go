@@ -40,6 +40,23 @@ func TestDetect(t *testing.T) {
 	}
 }
 
+func TestDetectHint(t *testing.T) {
+	d := Default()
+	for _, tc := range []struct{ name, text, hint, want string }{
+		{"french stays french", "Le Conseil constitutionnel a validé vendredi l'essentiel de la réforme des retraites.", "en", "fr"},
+		{"russian stays russian", "Правительство России в среду одобрило законопроект о повышении пенсионного возраста.", "en", "ru"},
+		{"french names", "Caisse Nationale des Autoroutes is issuing a three billion French franc bond, the French bond issuing committee said.", "en", "en"},
+		{"unknown hint", "Le Conseil constitutionnel a validé vendredi l'essentiel de la réforme.", "xx", "fr"},
+		{"short", "two words", "en", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := d.DetectHint(tc.text, tc.hint); got != tc.want {
+				t.Errorf("DetectHint(%q, %q) = %q, want %q", tc.text, tc.hint, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestSample: only the first sampleBytes count, and a cut never splits a
 // rune.
 func TestSample(t *testing.T) {
@@ -92,6 +109,9 @@ func FuzzDetect(f *testing.F) {
 		}
 		if again := d.Detect(s); again != got {
 			t.Fatalf("Detect(%q) = %q, then %q", s, got, again)
+		}
+		if h := d.DetectHint(s, "en"); h != "" && !slices.Contains(codes, h) {
+			t.Fatalf("DetectHint(%q, en) = %q, not one of the codes", s, h)
 		}
 	})
 }
