@@ -1,9 +1,10 @@
 package langid
 
 // minLetters is the fewest letters of the text's script a decision needs
-// (minScored when n-grams must tell its languages apart), and minStrengthNum/minStrengthDen the least share of the language's
-// strength (its score per letter of its own text) the winner's score per
-// letter must reach.
+// (minScored when n-grams must tell its languages apart), and
+// minStrengthNum/minStrengthDen the least share of the language's strength
+// (its score per letter of its own text) the winner's score per letter
+// must reach.
 const (
 	minLetters     = 3
 	minScored      = 10 // for a script of several languages

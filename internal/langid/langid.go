@@ -5,8 +5,8 @@
 // quantized log-probability bonuses, taken from a table generated from
 // lingua-go's models (gen/), into one counter per language.
 //
-// It must never be trained or tuned on the langid test sentences of
-// ../shared, which are test data only.
+// Nothing in its table may ever come from the langid test sentences of
+// ../shared: they are test data, here only to measure the detector.
 package langid
 
 import (
