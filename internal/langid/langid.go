@@ -80,6 +80,7 @@ func (d *Detector) DetectHint(text, hint string) string {
 	for i, c := range d.t.codes {
 		if c == hint {
 			h = i
+			break
 		}
 	}
 	return d.detect(text, h).code
