@@ -204,7 +204,7 @@ func newLogger(cfg config.Config, w io.Writer) zerolog.Logger {
 }
 
 func newProcessor(cfg config.Config) (*pipeline.Processor, error) {
-	return pipeline.NewDefault(cfg.GazetteerFiles, cfg.TopicModel, pipeline.Options{MaxItemBytes: cfg.MaxItemBytes, ItemTimeout: cfg.ItemTimeout})
+	return pipeline.NewDefault(cfg.GazetteerFiles, cfg.TopicModel, pipeline.Options{MaxItemBytes: cfg.MaxItemBytes, ItemTimeout: cfg.ItemTimeout, LanguageHint: cfg.LanguageHint})
 }
 
 // tagFiles runs offline tagging over the files in order, or stdin, with

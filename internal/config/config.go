@@ -49,6 +49,7 @@ type Config struct {
 	ShutdownTimeout time.Duration `envconfig:"SHUTDOWN_TIMEOUT" default:"30s" desc:"time allowed to drain, flush and commit on SIGTERM"`
 	SessionTimeout  time.Duration `envconfig:"SESSION_TIMEOUT" default:"30s" desc:"consumer group session timeout"`
 
+	LanguageHint   string   `envconfig:"LANGUAGE_HINT" default:"en" desc:"ISO 639-1 code of the language most items are in; it wins close calls in language detection (none: no hint)"`
 	CopyHeaders    []string `envconfig:"COPY_HEADERS" desc:"input headers copied onto the output record, comma-separated (e.g. traceparent,tracestate)"`
 	GazetteerFiles []string `envconfig:"GAZETTEER_FILES" desc:"extra gazetteer TSV files merged over the built-in data, comma-separated"`
 	TopicModel     string   `envconfig:"TOPIC_MODEL" desc:"topic model file written by newsworker train, used in place of the built-in one (empty: built-in)"`
@@ -132,6 +133,8 @@ func bad(name, format string, a ...any) error {
 // validateOffline checks the settings the tagging pipeline reads.
 func (c Config) validateOffline() error {
 	switch {
+	case c.LanguageHint != "none" && (len(c.LanguageHint) != 2 || strings.ToLower(c.LanguageHint) != c.LanguageHint):
+		return bad("LANGUAGE_HINT", "want an ISO 639-1 code such as en, or none, got %q", c.LanguageHint)
 	case c.MaxItemBytes < 1:
 		return bad("MAX_ITEM_BYTES", "must be >= 1")
 	case c.ItemTimeout <= 0:

@@ -47,7 +47,7 @@ func TestLanguageEnglishNews(t *testing.T) {
 	other, empty := map[string]int{}, 0
 	n := 0
 	for i, text := range texts {
-		switch got := Language("", text); got {
+		switch got := Language("", text, "en"); got {
 		case "en":
 		case "":
 			empty++

@@ -71,16 +71,16 @@ func TestHTMLDeepAndHuge(t *testing.T) {
 }
 
 func TestLanguage(t *testing.T) {
-	if got := Language("", "The foreign ministers of Russia and the United States met in Moscow on Wednesday to discuss the war."); got != "en" {
+	if got := Language("", "The foreign ministers of Russia and the United States met in Moscow on Wednesday to discuss the war.", "en"); got != "en" {
 		t.Errorf("english: %q", got)
 	}
-	if got := Language("", "Le Conseil constitutionnel a validé vendredi l'essentiel de la réforme des retraites, a annoncé le président."); got != "fr" {
+	if got := Language("", "Le Conseil constitutionnel a validé vendredi l'essentiel de la réforme des retraites, a annoncé le président.", "en"); got != "fr" {
 		t.Errorf("french: %q", got)
 	}
-	if got := Language("de-DE", "anything"); got != "de" {
+	if got := Language("de-DE", "anything", "en"); got != "de" {
 		t.Errorf("declared: %q", got)
 	}
-	if got := Language("", "two words"); got != "" {
+	if got := Language("", "two words", "en"); got != "" {
 		t.Errorf("short: %q", got)
 	}
 }

@@ -42,6 +42,9 @@ type Options struct {
 	MaxItemBytes int
 	ItemTimeout  time.Duration    // 0: no budget
 	Now          func() time.Time // injected clock; time.Now when nil
+	// LanguageHint is the language most items are in; it wins a close call
+	// in language detection. "" means English, "none" no hint.
+	LanguageHint string
 }
 
 // Processor runs the pipeline. It is safe for concurrent use.
@@ -122,7 +125,7 @@ func (p *Processor) assemble(it decode.Item, m Message, now time.Time) event.Rec
 		published, from = now, event.DateFromIngest
 	}
 	rec.PublishedAt, rec.PublishedAtSource = published.UTC().Format(time.RFC3339), from
-	rec.Language = normalize.Language(it.Language, rec.Title+"\n\n"+rec.Text)
+	rec.Language = normalize.Language(it.Language, rec.Title+"\n\n"+rec.Text, p.languageHint())
 	rec.ContentHash = normalize.ContentHash(rec.Title, rec.Text)
 	rec.ID = RecordID(rec.Source.Name, rec.SourceID, rec.Source.URL, rec.ContentHash)
 	if m.HasOrigin {
@@ -162,4 +165,15 @@ func (p *Processor) tag(ctx context.Context, rec *event.Record) error {
 		rec.Topics = res.Topics
 	}
 	return nil
+}
+
+// languageHint is the hint normalize.Language gets ("" for none).
+func (p *Processor) languageHint() string {
+	switch p.opts.LanguageHint {
+	case "":
+		return "en"
+	case "none":
+		return ""
+	}
+	return p.opts.LanguageHint
 }
