@@ -39,7 +39,7 @@ func TestBuildInfo(t *testing.T) {
 		set          bool
 	}{
 		{name: "before the caller sets the tagger version"},
-		{name: "after", tagger: "0.3.0", set: true},
+		{name: "after", tagger: "0.4.0", set: true},
 		{name: "set again replaces the series", tagger: "0.4.0", set: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
