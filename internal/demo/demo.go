@@ -89,6 +89,7 @@ func demoConfig(brokers []string) (config.Config, error) {
 	c.BatchSize, c.BatchTimeout, c.Compression, c.WriteRetries = 100, 5*time.Millisecond, "none", 3
 	c.MaxBatchBytes, c.ClientID = 1000000, "newsworker-demo"
 	c.RetryBackoffMax, c.ShutdownTimeout, c.SessionTimeout, c.TopicWait = time.Second, 10*time.Second, 10*time.Second, 10*time.Second
+	c.LanguageHint = "en"
 	return c, c.Validate()
 }
 
