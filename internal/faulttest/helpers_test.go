@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/internal/kafkatest"
 )
 
@@ -16,31 +17,20 @@ func sum(m map[int]int64) int64 {
 	return s
 }
 
-// waitOutcomes waits until every input offset has an outcome and returns
-// the outcomes; it fails the test with the missing offsets on timeout.
-func waitOutcomes(t *testing.T, brokers []string, in, out, dlq string, parts int, timeout time.Duration) (kafkatest.Outcomes, []kafkatest.Origin) {
+// waitOutcomes waits until every input offset has an outcome, judged by
+// the auditor of `newsworker audit` (reading the outputs as they grow), and
+// returns the outcomes indexed by origin for inspection, and what the audit
+// found missing when the timeout passed first.
+func waitOutcomes(t *testing.T, brokers []string, in, out, dlq string, parts int, timeout time.Duration) (kafkatest.Outcomes, []audit.Origin) {
 	t.Helper()
-	end := kafkatest.EndOffsets(t, brokers, in, parts)
-	want := sum(end)
-	var oc kafkatest.Outcomes
-	var missing []kafkatest.Origin
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
-		have := sum(kafkatest.EndOffsets(t, brokers, out, parts)) + sum(kafkatest.EndOffsets(t, brokers, dlq, 1))
-		if have >= want {
-			recs := kafkatest.ReadAll(t, brokers, out, parts, int(have)/2, 500*time.Millisecond, 2*time.Minute)
-			dls := kafkatest.ReadAll(t, brokers, dlq, 1, 0, 500*time.Millisecond, time.Minute)
-			var err error
-			if oc, err = kafkatest.Collect(in, recs, dls); err != nil {
-				t.Fatal(err)
-			}
-			if missing = oc.Missing(end); len(missing) == 0 {
-				return oc, nil
-			}
-		}
-		time.Sleep(time.Second)
+	rep := kafkatest.Audit(t, brokers, in, out, dlq, timeout)
+	recs := kafkatest.ReadAll(t, brokers, out, parts, int(rep.WithRecord)/2, 500*time.Millisecond, 2*time.Minute)
+	dls := kafkatest.ReadAll(t, brokers, dlq, 1, 0, 500*time.Millisecond, time.Minute)
+	oc, err := kafkatest.Collect(in, recs, dls)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return oc, missing
+	return oc, rep.MissingList
 }
 
 // watchCommits polls the group's committed offsets until stop is closed and

@@ -10,6 +10,7 @@ import (
 	"github.com/rs/zerolog"
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/internal/config"
 	"github.com/newsworker/newsworker/internal/kafkaio"
 	"github.com/newsworker/newsworker/internal/kafkatest"
@@ -64,11 +65,12 @@ func TestSecurity(t *testing.T) {
 		}
 		end := endOffsets(t, b.addr, admin, topicIn, inParts)
 		got := committed(t, b.addr, admin, e.group, topicIn, inParts)
-		missing := oc.Missing(end)
+		rep := kafkatest.AuditWith(t, audit.Options{Brokers: []string{b.addr}, Dialer: admin.Dialer(), Transport: admin.Transport(),
+			Input: topicIn, Output: topicOut, DLQ: topicDLQ, FromOffset: -1, ToOffset: -1})
 		t.Logf("items=%d records=%d dead_letters=%d missing=%d duplicates=%d elapsed=%s committed=%v end=%v readyz=%q",
-			nItems, len(recs), len(dls), len(missing), oc.Duplicates, elapsed.Round(time.Millisecond), got, end, strings.TrimSpace(ready))
-		if len(missing) > 0 || len(recs)+len(dls) != nItems {
-			t.Fatalf("want exactly %d outcomes; missing %v", nItems, missing)
+			nItems, len(recs), len(dls), rep.Missing, oc.Duplicates, elapsed.Round(time.Millisecond), got, end, strings.TrimSpace(ready))
+		if rep.Missing > 0 || rep.Inputs != int64(nItems) || len(recs)+len(dls) != nItems {
+			t.Fatalf("want exactly %d outcomes; missing %v", nItems, rep.MissingList)
 		}
 		for _, ms := range oc.DeadLetters {
 			if r, wr := kafkatest.Header(ms[0], "dlq-reason"), want[string(ms[0].Key)]; r != wr {

@@ -1,12 +1,16 @@
 package kafkatest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"testing"
+	"time"
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
@@ -26,7 +30,9 @@ type Outcomes struct {
 	Foreign     int                 // outputs whose origin is another topic
 }
 
-// Collect indexes outputs and dead letters by the input offset they came from.
+// Collect indexes outputs and dead letters by the input offset they came
+// from, for tests that inspect them; whether anything is missing is the
+// auditor's to say (Audit).
 func Collect(inTopic string, outputs, deadLetters []kafka.Message) (Outcomes, error) {
 	o := Outcomes{Records: map[Origin][]event.Record{}, DeadLetters: map[Origin][]kafka.Message{}, Raw: map[Origin][][]byte{}}
 	seen := map[Origin]int{}
@@ -64,16 +70,27 @@ func Collect(inTopic string, outputs, deadLetters []kafka.Message) (Outcomes, er
 	return o, nil
 }
 
-// Missing lists the input offsets below end (per partition) with no outcome.
-func (o Outcomes) Missing(end map[int]int64) []Origin {
-	var miss []Origin
-	for p, e := range end {
-		for off := int64(0); off < e; off++ {
-			k := Origin{p, off}
-			if len(o.Records[k]) == 0 && len(o.DeadLetters[k]) == 0 {
-				miss = append(miss, k)
-			}
-		}
+// Audit judges completeness the way `newsworker audit` does, with its own
+// code: it reads out and dlq as they grow until every input offset of in
+// has an outcome or wait has passed, and returns the report (missing inputs
+// in MissingList).
+func Audit(t testing.TB, brokers []string, in, out, dlq string, wait time.Duration) audit.Report {
+	t.Helper()
+	return AuditWith(t, audit.Options{Brokers: brokers, Input: in, Output: out, DLQ: dlq, FromOffset: -1, ToOffset: -1, Wait: wait})
+}
+
+// AuditWith is Audit with the caller's options (a secured broker's dialer
+// and transport, a range).
+func AuditWith(t testing.TB, o audit.Options) audit.Report {
+	t.Helper()
+	wait := o.Wait
+	a := audit.New(o)
+	defer a.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), wait+time.Minute)
+	defer cancel()
+	rep, err := a.Run(ctx, o)
+	if err != nil {
+		t.Fatalf("audit of %s: %v", o.Input, err)
 	}
-	return miss
+	return rep
 }

@@ -120,11 +120,11 @@ func TestMixedItemsEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	end := kafkatest.EndOffsets(t, brokers, tp.in, parts)
-	missing := oc.Missing(end)
+	rep := kafkatest.Audit(t, brokers, tp.in, tp.out, tp.dlq, 0)
+	missing := rep.MissingList
 	t.Logf("items=%d records=%d dead_letters=%d missing=%d duplicates=%d elapsed=%s (%.0f items/s)",
-		n, len(recs), len(dls), len(missing), oc.Duplicates, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds())
-	if len(missing) > 0 || len(recs)+len(dls) != n || oc.Duplicates != 0 {
+		n, len(recs), len(dls), rep.Missing, rep.Duplicates, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds())
+	if rep.Missing > 0 || len(recs)+len(dls) != n || rep.Duplicates != 0 || rep.Inputs != int64(n) {
 		t.Fatalf("want exactly %d outcomes, one per input; missing %v", n, first(missing, 10))
 	}
 	v, err := eventtest.New()
@@ -154,8 +154,8 @@ func TestMixedItemsEndToEnd(t *testing.T) {
 		}
 	}
 	committed := kafkatest.Committed(t, brokers, tp.group, tp.in, parts)
-	for p, e := range end {
-		if committed[p] != e {
+	for p, r := range rep.Ranges {
+		if e := r[1]; committed[p] != e {
 			t.Errorf("partition %d: committed %d after graceful stop, end offset %d", p, committed[p], e)
 		}
 	}
