@@ -16,13 +16,14 @@ type builder struct {
 	topics    map[string]TopicRule
 	roles     map[string]Role
 	orgs      map[string]Org
+	usages    map[string]Usage
 	errs      *errList
 }
 
 func newBuilder(errs *errList) *builder {
 	return &builder{
 		countries: map[string]Country{}, places: map[string]Place{}, people: map[string]*Person{},
-		topics: map[string]TopicRule{}, roles: map[string]Role{}, orgs: map[string]Org{}, errs: errs,
+		topics: map[string]TopicRule{}, roles: map[string]Role{}, orgs: map[string]Org{}, usages: map[string]Usage{}, errs: errs,
 	}
 }
 
@@ -50,6 +51,9 @@ func (b *builder) add(fd *fileData, user bool) {
 	}
 	for _, o := range fd.orgs {
 		put(b, b.orgs, o.Name, o, o.Pos, func(o Org) Pos { return o.Pos }, user, "org")
+	}
+	for _, u := range fd.usages {
+		put(b, b.usages, u.Use+"\x00"+u.Phrase, u, u.Pos, func(u Usage) Pos { return u.Pos }, user, u.Use+" usage")
 	}
 	b.addPeople(fd.people, user)
 }
@@ -88,6 +92,7 @@ func (b *builder) build() *Gazetteer {
 		Topics:    sortedValues(b.topics),
 		Roles:     sortedValues(b.roles),
 		Orgs:      sortedValues(b.orgs),
+		Usages:    sortedValues(b.usages), // key: use, NUL, phrase
 	}
 	g.People = make([]Person, 0, len(b.people))
 	for _, id := range slices.Sorted(maps.Keys(b.people)) {

@@ -12,6 +12,7 @@ var headers = map[string][]string{
 	KindTopics:    {"topic", "label", "parent", "phrases", "negatives"},
 	KindRoles:     {"role_phrase", "role", "office", "country"},
 	KindOrgs:      {"org", "aliases", "country", "kind"},
+	KindUsages:    {"phrase", "use"},
 }
 
 // sourceColumn is the optional last column of every kind: where the row
@@ -27,6 +28,7 @@ var firstColumn = map[string]string{
 	"topic":       KindTopics,
 	"role_phrase": KindRoles,
 	"org":         KindOrgs,
+	"phrase":      KindUsages,
 }
 
 // Header returns the header line of a kind of file, for tools that write
@@ -55,6 +57,7 @@ type fileData struct {
 	topics    []TopicRule
 	roles     []Role
 	orgs      []Org
+	usages    []Usage
 }
 
 // personRow is one people line: a person with exactly one term.
@@ -161,6 +164,9 @@ func (fd *fileData) decoder(kind string) func(*row) {
 	case KindRoles:
 		seen := map[string]Pos{}
 		return func(r *row) { fd.decodeRole(r, seen) }
+	case KindUsages:
+		seen := map[string]Pos{}
+		return func(r *row) { fd.decodeUsage(r, seen) }
 	default:
 		seen := map[string]Pos{}
 		return func(r *row) { fd.decodeOrg(r, seen) }

@@ -16,6 +16,7 @@ const (
 	KindTopics    = "topics"
 	KindRoles     = "roles"
 	KindOrgs      = "orgs"
+	KindUsages    = "usages"
 )
 
 // Office categories.
@@ -119,6 +120,15 @@ type Org struct {
 	Pos     Pos
 }
 
+// Usage is a word or phrase that says a country word around it names no
+// country ("Italian restaurant", "French fries", "speaks French"); Use is
+// one of the uses listed in FORMAT.md.
+type Usage struct {
+	Phrase string
+	Use    string
+	Pos    Pos
+}
+
 // Gazetteer is the loaded, merged, validated data. It is immutable after
 // Load returns and safe for concurrent use.
 type Gazetteer struct {
@@ -128,6 +138,7 @@ type Gazetteer struct {
 	Topics    []TopicRule
 	Roles     []Role
 	Orgs      []Org
+	Usages    []Usage
 	// Version is a content hash of every loaded file ("sha256:" + 16 hex),
 	// so a replay can tell whether the data changed.
 	Version string

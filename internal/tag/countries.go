@@ -76,8 +76,8 @@ func (t *Tagger) collect(st *state) {
 			case sBlock:
 				blocked = true
 			case sCountry, sDemonym:
-				if s.kind == sCountry && t.afterName(st, m) {
-					continue // "Credit Suisse"
+				if t.namesNoCountry(st, m, s.kind) {
+					continue // "Credit Suisse", "Italian restaurant" (usage.go)
 				}
 				kind := mName
 				if s.kind == sDemonym {
@@ -271,7 +271,7 @@ func (t *Tagger) inLongerName(st *state, m match) bool {
 	}
 	if j := int(m.j); j < len(toks) {
 		n := toks[j]
-		if n.is(tWord) && n.is(tCap) && !n.is(tSentence) && !t.hasCue(n, cNotName|cPrep|cSpeech) && st.matchAt(m.field, j) < 0 {
+		if n.is(tWord) && n.is(tCap) && !n.is(tSentence) && !t.hasCue(n, cNotName|cPrep|cSpeech) && !t.placeMatch(st, st.matchAt(m.field, j)) {
 			return true
 		}
 	}
@@ -287,7 +287,7 @@ func (t *Tagger) afterName(st *state, m match) bool {
 	}
 	if i := int(m.i); i > 0 && !toks[i].is(tSentence) {
 		p := toks[i-1]
-		if p.is(tWord) && p.is(tCap) && !t.hasCue(p, cNotName|cPrep|cDirection|cHonorific) && st.matchEnding(m.field, i) < 0 {
+		if p.is(tWord) && p.is(tCap) && !t.hasCue(p, cNotName|cPrep|cDirection|cHonorific) && !t.placeMatch(st, st.matchEnding(m.field, i)) {
 			return true
 		}
 	}

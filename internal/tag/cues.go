@@ -21,6 +21,11 @@ const (
 	cDirection                 // North, Greater: part of a place's own name
 	cMonthName                 // every month name and abbreviation
 	cLocative                  // in, to, from: a place follows more often than not
+	// usages from the gazetteer (usage.go), not grammar in code
+	cThing    // restaurant, food: "Italian restaurant" is no mention of Italy
+	cLanguage // speaks, in: "speaks French" names a language
+	cEthnic   // American: "Irish-American" is an American
+	cRelation // relations, trade: "Chinese-American relations" names both
 )
 
 func newCues() map[uint64]cue {

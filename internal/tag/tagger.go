@@ -105,6 +105,7 @@ func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) 
 	t.compileRoles(g.Roles)
 	t.compilePeople(g.People)
 	t.compileBlocks()
+	t.compileUsages(g.Usages)
 	t.d.freeze()
 	ts, err := newTopicScorer(g.Topics)
 	if err != nil {

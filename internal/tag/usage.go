@@ -1,0 +1,130 @@
+package tag
+
+import "github.com/newsworker/newsworker/internal/gazetteer"
+
+// Usages (gazetteer kind "usages") say when a country word names no
+// country: a demonym before a noun of food, drink, a dog breed or a school
+// subject makes a kind of thing ("Italian restaurant", "French class"); a
+// demonym standing alone after a verb of speaking names a language
+// ("speaks French", "in Spanish and English"); a demonym before American
+// names an American by descent ("Irish-American"), unless a noun of
+// relations follows ("Chinese-American relations"); a fixed compound names
+// nothing ("French fries", "German shepherd") and swallows the word as the
+// blocks do.
+func (t *Tagger) compileUsages(us []gazetteer.Usage) {
+	for _, u := range us {
+		switch u.Use {
+		case gazetteer.UseCompound:
+			t.d.add(u.Phrase, sense{kind: sBlock})
+		case gazetteer.UseThing:
+			t.cues[keyOf(u.Phrase)] |= cThing
+		case gazetteer.UseLanguage:
+			t.cues[keyOf(u.Phrase)] |= cLanguage
+		case gazetteer.UseEthnic:
+			t.cues[keyOf(u.Phrase)] |= cEthnic
+		case gazetteer.UseRelation:
+			t.cues[keyOf(u.Phrase)] |= cRelation
+		}
+	}
+}
+
+// namesNoCountry: the match's country or demonym sense stands for no
+// country here. A country's name glued to a capitalised word is part of
+// another name ("Credit Suisse"); a demonym is read by its usages, and in
+// running text a demonym after a capitalised word that is no place is a
+// surname or a people's own name ("Monica French", "Caddo Indians"), and
+// so is a demonym that speaks ("French said").
+func (t *Tagger) namesNoCountry(st *state, m match, kind senseKind) bool {
+	switch kind {
+	case sCountry:
+		return t.afterName(st, m)
+	case sDemonym:
+		toks, _ := st.toks(m.field)
+		return t.thingAfter(st, m.field, toks, int(m.j), 0) || t.ethnicAfter(toks, int(m.j)) ||
+			t.language(st, m.field, toks, int(m.i), int(m.j), 0) ||
+			m.field == fieldText && t.afterName(st, m) && !t.hasCue(toks[m.i-1], cCurrency) || // "U.S. Dlr Italian credit"
+			t.surnameSpeaks(st, m.field, int(m.i), int(m.j))
+	}
+	return false
+}
+
+// surnameSpeaks: an adjective does not say things, a person does:
+// "French said" is Ms French, "the French said" the people.
+// A plural speaks as a people ("Italians say").
+func (t *Tagger) surnameSpeaks(st *state, field int8, i, j int) bool {
+	toks, src := st.toks(field)
+	return j < len(toks) && j-i == 1 && src[toks[i].end-1] != 's' && toks[j].is(tLower) && t.hasCue(toks[j], cSpeech) &&
+		(i == 0 || !t.hasCue(toks[i-1], cDet))
+}
+
+// skipHyphen steps over a hyphen glued to the word before ("Italian-style").
+func skipHyphen(toks []token, j int) int {
+	if j < len(toks) && !toks[j].is(tWord) && !toks[j].is(tSpace) && toks[j].end-toks[j].start == 1 &&
+		j+1 < len(toks) && !toks[j+1].is(tSpace) {
+		return j + 1
+	}
+	return j
+}
+
+// thingAfter: a noun of a thing follows the demonym ending before token j,
+// or another demonym that has one follows a conjunction ("Greek and
+// Italian food"); depth bounds the list.
+func (t *Tagger) thingAfter(st *state, field int8, toks []token, j, depth int) bool {
+	j = skipHyphen(toks, j)
+	if j >= len(toks) || depth > 3 {
+		return false
+	}
+	if toks[j].is(tWord) && t.hasCue(toks[j], cThing) {
+		return true
+	}
+	if !t.hasCue(toks[j], cList) {
+		return false
+	}
+	k := st.matchAt(field, j+1)
+	return k >= 0 && t.demonymNode(st.matches[k]) && t.thingAfter(st, field, toks, int(st.matches[k].j), depth+1)
+}
+
+// ethnicAfter: "Irish-American", "Italian Americans", but not
+// "Chinese-American relations".
+func (t *Tagger) ethnicAfter(toks []token, j int) bool {
+	j = skipHyphen(toks, j)
+	if j >= len(toks) || !toks[j].is(tWord) || !toks[j].is(tCap) || !t.hasCue(toks[j], cEthnic) {
+		return false
+	}
+	return j+1 >= len(toks) || !t.hasCue(toks[j+1], cRelation)
+}
+
+// language: the demonym at tokens [i, j) stands alone (no noun follows)
+// after a verb of speaking or "in", perhaps with one modifier between
+// ("speaks only French"), or after a conjunction that follows such a
+// language ("in Spanish and English").
+func (t *Tagger) language(st *state, field int8, toks []token, i, j, depth int) bool {
+	if i == 0 || depth > 3 {
+		return false
+	}
+	if j < len(toks) && toks[j].is(tWord) && !t.hasCue(toks[j], cList|cPrep|cDet|cVerb|cSpeech) {
+		return false // "in French cities"
+	}
+	p := toks[i-1]
+	switch {
+	case p.is(tWord) && p.is(tLower) && t.hasCue(p, cLanguage):
+		return true
+	case p.is(tWord) && p.is(tLower) && !t.hasCue(p, cDet|cList) && i >= 2:
+		q := toks[i-2]
+		return q.is(tWord) && q.is(tLower) && t.hasCue(q, cLanguage) && !t.hasCue(q, cLocative)
+	case t.hasCue(p, cList):
+		k := st.matchEnding(field, i-1)
+		return k >= 0 && t.demonymNode(st.matches[k]) && t.language(st, field, toks, int(st.matches[k].i), i-1, depth+1)
+	}
+	return false
+}
+
+// demonymNode: one of the match's senses is a demonym.
+func (t *Tagger) demonymNode(m match) bool {
+	for k, s := range t.d.nodes[m.node].senses {
+		if m.mask&(1<<k) != 0 && s.kind == sDemonym {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,57 @@
+package tag_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/newsworker/newsworker/internal/tag"
+)
+
+// TestUsages checks the built-in usages (gazetteer kind "usages") and the
+// name rules beside them: a demonym that makes a kind of thing, a language,
+// an ethnic group or a surname names no country; one that makes a
+// government, a people or a nationality acting still does.
+func TestUsages(t *testing.T) {
+	tg := builtinTagger(t)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"cuisine", "The new Thai restaurant opened next to a Lebanese bakery.", nil},
+		{"food list", "Stalls sold Japanese and Korean food all weekend.", nil},
+		{"drink and dog", "He drank Belgian beer while his Irish setter slept.", nil},
+		{"compound", "Kids ate French toast and Swiss cheese, then played Chinese checkers.", nil},
+		{"compound lower case noun", "A German shepherd and a Dutch oven were for sale.", nil},
+		{"school subject", "She teaches Spanish classes at the high school.", nil},
+		{"language after a verb", "The guide speaks fluent Portuguese and Italian.", nil},
+		{"language list", "Forms are printed in English and Vietnamese.", nil},
+		{"language with a modifier", "He spoke only Greek at first.", nil},
+		{"ethnic group", "Polish-American and Korean American groups marched.", []string{"US"}},
+		{"relations of two countries", "After the vote, Chinese-American relations soured.", []string{"CN", "US"}},
+		{"surname after a first name", "Council member Sarah English and Tom Holland voted no.", nil},
+		{"surname speaks", "The vote was close. English said she would try again.", nil},
+		{"a people speaks", "The French said no, and Italians say yes.", []string{"FR", "IT"}},
+		{"tribe", "The Cherokee Indians signed the treaty.", nil},
+		{"a government acting", "Japanese officials met Brazilian envoys in the capital.", []string{"BR", "JP"}},
+		{"nationality", "A Canadian citizen and a Kenyan runner won.", []string{"CA", "KE"}},
+		{"language of a place is still a place", "Troops moved in Russian territory.", []string{"RU"}},
+		{"money is no person", "The 26 mln U.S. Dlr Italian credit was signed.", []string{"IT", "US"}},
+	}
+	for _, c := range cases {
+		if got := mentioned(t, tg, c.text); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q: countries = %v, want %v", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+// mentioned tags one text of 2009 and returns its countries, sorted.
+func mentioned(t *testing.T, tg *tag.Tagger, text string) []string {
+	t.Helper()
+	res, err := tg.Tag(context.Background(), tag.Input{Text: text, Date: time.Date(2009, 3, 3, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return countryCodes(res.Countries)
+}
