@@ -102,8 +102,8 @@ func (t *Tagger) collect(st *state) {
 				}
 				// A capital at the start of a sentence says nothing, nor do
 				// capitals in an ALL-CAPS headline: "Sale", "SAY", "Split".
-				if t.usCounty(toks, int(m.j), p) {
-					continue // "Madison County" is the county (county.go)
+				if t.notThisPlace(st, m, p) {
+					continue // "Madison County", "R-London", "Hospital-Siena" (placenames.go)
 				}
 				// A possessive says name, not word: "Georgia's governor".
 				weak := kind != mMulti && kind != mCapital && kind != mMetonym &&

@@ -26,6 +26,7 @@ const (
 	cLanguage // speaks, in: "speaks French" names a language
 	cEthnic   // American: "Irish-American" is an American
 	cRelation // relations, trade: "Chinese-American relations" names both
+	cNamePart // on, upon: "Stratford-upon-Avon" is one name
 )
 
 func newCues() map[uint64]cue {
@@ -90,6 +91,7 @@ func newCues() map[uint64]cue {
 		"won", "baht", "shilling", "shillings", "cruzado", "cruzados", "escudo", "escudos", "drachma",
 		"drachmas", "schilling", "schillings", "riyal", "riyals", "dinar", "dinars", "currency", "cents",
 		"euro", "euros", "yuan", "renminbi", "rouble", "roubles", "ruble", "rubles", "zloty", "forint")
+	add(cNamePart, "on", "upon", "under", "super", "sur", "en", "le", "la", "by", "next")
 	add(cDirection, "north", "south", "east", "west", "northern", "southern", "eastern", "western",
 		"central", "greater", "upper", "lower", "new", "old", "inner", "outer", "metropolitan")
 	return m

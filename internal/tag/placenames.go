@@ -1,5 +1,10 @@
 package tag
 
+import (
+	"slices"
+	"strings"
+)
+
 // placeMatch: match k (an index into st.matches, -1 for none) may name a
 // place, a country or an institution; a word known only as a person's
 // name or surname ("John", "Lee", "Woods") does not, so "John Flanders"
@@ -11,6 +16,59 @@ func (t *Tagger) placeMatch(st *state, k int) bool {
 	m := st.matches[k]
 	for i, s := range t.d.nodes[m.node].senses {
 		if m.mask&(1<<i) != 0 && s.kind != sSurname && s.kind != sPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// notThisPlace: the match, although it spells place p, is not p here.
+//   - "Madison County" is the county (county.go);
+//   - a place after a party's letter ("Sen. Tom Jensen, R-London") is a
+//     US lawmaker's home town, so only a US place;
+//   - a place glued by a hyphen to a capitalised word that is no place is
+//     part of that name ("Methodist Hospital-Houston"), and one followed by
+//     "-on-", "-upon-", "-under-" is another place's name part
+//     ("Stratford-upon-Avon" holds no Stratford);
+//   - a place after an initial is a surname ("H.G. Wells", "John F. Kennedy"),
+//     unless the initials are a place themselves ("U.S.").
+func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
+	toks, src := st.toks(m.field)
+	i, j := int(m.i), int(m.j)
+	switch {
+	case t.usCounty(toks, j, p):
+		return true
+	case i >= 2 && glued(toks, src, i-1, '-') && toks[i-2].end-toks[i-2].start == 1 && toks[i-2].is(tUpper) &&
+		strings.Contains("RDI", src[toks[i-2].start:toks[i-2].end]):
+		return !slices.Contains(p.countries, t.usIdx)
+	case i >= 2 && glued(toks, src, i-1, '-') && toks[i-2].is(tWord) && toks[i-2].is(tCap) &&
+		!t.hasCue(toks[i-2], cParticle|cDirection) && !t.placeMatch(st, st.matchEnding(m.field, i-1)):
+		return true
+	case i >= 2 && toks[i-1].end-toks[i-1].start == 1 && src[toks[i-1].start] == '.' && toks[i-2].end-toks[i-2].start == 1 &&
+		toks[i-2].is(tUpper) && !t.placeMatch(st, st.matchEnding(m.field, i)):
+		return true
+	case j+1 < len(toks) && glued(toks, src, j, '-') && toks[j+1].is(tLower) && t.hasCue(toks[j+1], cNamePart):
+		return true
+	}
+	return false
+}
+
+// glued: token k is the one-byte punctuation c with no space on either side.
+func glued(toks []token, src string, k int, c byte) bool {
+	return k+1 < len(toks) && toks[k].end-toks[k].start == 1 && src[toks[k].start] == c &&
+		!toks[k].is(tSpace) && !toks[k+1].is(tSpace)
+}
+
+// nearCountryName: a settled country's name or demonym within three tokens
+// either side, as in a list of countries.
+func (t *Tagger) nearCountryName(st *state, o *occurrence) bool {
+	for k := range st.occs {
+		p := &st.occs[k]
+		cs := st.cands[p.candFrom:p.candTo]
+		if p == o || p.field != o.field || !definite(cs) || cs[0].kind != mName && cs[0].kind != mDemonym {
+			continue
+		}
+		if d := p.tok - o.tok; d >= -3 && d <= 3 {
 			return true
 		}
 	}

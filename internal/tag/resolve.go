@@ -56,11 +56,13 @@ func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
 func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) int16 {
 	// A country's own name ("Jamaica") is the country, not a town named
 	// like it, unless the story is set in the town's country.
-	famous, name, local := false, int16(-1), false
+	famous, name, flaggedName, local := false, int16(-1), int16(-1), false
 	for _, c := range cs {
 		switch {
 		case (c.kind == mName || c.kind == mDemonym) && !c.flagged && !c.weak:
 			name = c.opt
+		case c.kind == mName && !c.weak:
+			flaggedName = c.opt
 		case c.country == e.frame:
 			local = true
 		}
@@ -68,6 +70,12 @@ func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) i
 	}
 	if name >= 0 && !local {
 		return name
+	}
+	// A country's ambiguous name listed with other countries' names is the
+	// country ("the border with Georgia and Armenia"), unless the story is
+	// set where its namesake is.
+	if flaggedName >= 0 && !local && t.nearCountryName(st, o) {
+		return flaggedName
 	}
 	for rule := 0; rule < 4; rule++ {
 		chosen, country, n := int16(-1), int32(-1), 0

@@ -29,15 +29,16 @@ func (t *Tagger) compileUsages(us []gazetteer.Usage) {
 }
 
 // namesNoCountry: the match's country or demonym sense stands for no
-// country here. A country's name glued to a capitalised word is part of
-// another name ("Credit Suisse"); a demonym is read by its usages, and in
-// running text a demonym after a capitalised word that is no place is a
-// surname or a people's own name ("Monica French", "Caddo Indians"), and
-// so is a demonym that speaks ("French said").
+// country here. A country's name after a capitalised word is part of
+// another name ("Credit Suisse"); before one, too, when it is also a
+// town's name ("Lebanon Valley College", hasTown). A demonym is read by its usages; in running text one after a
+// capitalised word that is no place is a surname or a people's own name
+// ("Monica French", "Caddo Indians"), and so is one that speaks ("French
+// said").
 func (t *Tagger) namesNoCountry(st *state, m match, kind senseKind) bool {
 	switch kind {
 	case sCountry:
-		return t.afterName(st, m)
+		return t.afterName(st, m) || t.inLongerName(st, m) && t.hasTown(m)
 	case sDemonym:
 		toks, _ := st.toks(m.field)
 		return t.thingAfter(st, m.field, toks, int(m.j), 0) || t.ethnicAfter(toks, int(m.j)) ||
@@ -115,6 +116,18 @@ func (t *Tagger) language(st *state, field int8, toks []token, i, j, depth int) 
 	case t.hasCue(p, cList):
 		k := st.matchEnding(field, i-1)
 		return k >= 0 && t.demonymNode(st.matches[k]) && t.language(st, field, toks, int(st.matches[k].i), i-1, depth+1)
+	}
+	return false
+}
+
+// hasTown: the match may also be a town ("Palestine", Texas), so a
+// capitalised name after it is more likely the town's institution
+// ("Palestine Independent School District") than the country's.
+func (t *Tagger) hasTown(m match) bool {
+	for k, s := range t.d.nodes[m.node].senses {
+		if m.mask&(1<<k) != 0 && s.kind == sPlace && t.places[s.ref].kind == "city" {
+			return true
+		}
 	}
 	return false
 }

@@ -55,3 +55,30 @@ func mentioned(t *testing.T, tg *tag.Tagger, text string) []string {
 	}
 	return countryCodes(res.Countries)
 }
+
+// TestPlaceNameParts: a place's name inside another name or after an
+// initial is no mention of the place; a lawmaker's "R-" or "D-" home town
+// is American; a country's ambiguous name listed with countries is the
+// country.
+func TestPlaceNameParts(t *testing.T) {
+	tg := builtinTagger(t)
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"initials", "The class read H.G. Wells and T.S. Eliot this term.", nil},
+		{"initials of a country", "The U.S. Virginia plant closed.", []string{"US"}},
+		{"party and home town", "The bill's sponsor, state Rep. Ann Cole, D-Paris, voted yes.", nil},
+		{"name after a hyphen", "Nurses at Methodist Hospital-Houston went on strike.", nil},
+		{"hyphenated places", "Flights from the Dallas-Fort Worth airport resumed.", []string{"US"}},
+		{"name part", "Homes were built near Henley-on-Thames last year.", nil},
+		{"first name", "Board member Peter Flanders and Tom Holland voted no.", nil},
+		{"country's town institution", "Students at Lebanon Valley College won the prize.", nil},
+		{"country listed with countries", "Shelling near the border with Georgia and Armenia went on.", []string{"AM", "GE"}},
+		{"state with countries in a US story", "Farmers in Georgia and Alabama sold peaches to Mexico.", []string{"MX", "US"}},
+	} {
+		if got := mentioned(t, tg, c.text); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q: countries = %v, want %v", c.name, c.text, got, c.want)
+		}
+	}
+}
