@@ -10,15 +10,16 @@ const (
 	UseLanguage = "language" // "speaks": "speaks French" names a language
 	UseEthnic   = "ethnic"   // "American": "Irish-American" is an American of Irish descent
 	UseRelation = "relation" // "relations": "Chinese-American relations" names two countries
+	UseLocal    = "local"    // "police": "the Dayton Police Department" still names Dayton
 )
 
-var uses = map[string]bool{UseThing: true, UseCompound: true, UseLanguage: true, UseEthnic: true, UseRelation: true}
+var uses = map[string]bool{UseThing: true, UseCompound: true, UseLanguage: true, UseEthnic: true, UseRelation: true, UseLocal: true}
 
 func (fd *fileData) decodeUsage(r *row, seen map[string]Pos) {
 	c := r.cells
 	ok := r.required(0)
 	if !uses[c[1]] {
-		r.fail(1, "unknown use %q (thing, compound, language, ethnic, relation)", c[1])
+		r.fail(1, "unknown use %q (thing, compound, language, ethnic, relation, local)", c[1])
 		ok = false
 	}
 	single := c[1] != UseCompound

@@ -271,7 +271,7 @@ func (t *Tagger) inLongerName(st *state, m match) bool {
 	}
 	if j := int(m.j); j < len(toks) {
 		n := toks[j]
-		if n.is(tWord) && n.is(tCap) && !n.is(tSentence) && !t.hasCue(n, cNotName|cPrep|cSpeech) && !t.placeMatch(st, st.matchAt(m.field, j)) {
+		if n.is(tWord) && n.is(tCap) && !n.is(tSentence) && !t.hasCue(n, cNotName|cPrep|cSpeech|cLocal) && !t.placeMatch(st, st.matchAt(m.field, j)) {
 			return true
 		}
 	}

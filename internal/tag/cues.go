@@ -27,6 +27,7 @@ const (
 	cEthnic   // American: "Irish-American" is an American
 	cRelation // relations, trade: "Chinese-American relations" names both
 	cNamePart // on, upon: "Stratford-upon-Avon" is one name
+	cLocal    // Police, Township: "the Dayton Police Department" names Dayton
 )
 
 func newCues() map[uint64]cue {

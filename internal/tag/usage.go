@@ -10,7 +10,8 @@ import "github.com/newsworker/newsworker/internal/gazetteer"
 // names an American by descent ("Irish-American"), unless a noun of
 // relations follows ("Chinese-American relations"); a fixed compound names
 // nothing ("French fries", "German shepherd") and swallows the word as the
-// blocks do.
+// blocks do. A local word after a town's name makes the town's institution
+// ("Winnipeg Police"), not another name (countries.go, inLongerName).
 func (t *Tagger) compileUsages(us []gazetteer.Usage) {
 	for _, u := range us {
 		switch u.Use {
@@ -24,6 +25,8 @@ func (t *Tagger) compileUsages(us []gazetteer.Usage) {
 			t.cues[keyOf(u.Phrase)] |= cEthnic
 		case gazetteer.UseRelation:
 			t.cues[keyOf(u.Phrase)] |= cRelation
+		case gazetteer.UseLocal:
+			t.cues[keyOf(u.Phrase)] |= cLocal
 		}
 	}
 }

@@ -22,6 +22,7 @@ func TestUsages(t *testing.T) {
 		{"cuisine", "The new Thai restaurant opened next to a Lebanese bakery.", nil},
 		{"food list", "Stalls sold Japanese and Korean food all weekend.", nil},
 		{"drink and dog", "He drank Belgian beer while his Irish setter slept.", nil},
+		{"music", "The band played Cuban jazz and Brazilian pop.", nil},
 		{"compound", "Kids ate French toast and Swiss cheese, then played Chinese checkers.", nil},
 		{"compound lower case noun", "A German shepherd and a Dutch oven were for sale.", nil},
 		{"school subject", "She teaches Spanish classes at the high school.", nil},
@@ -74,6 +75,8 @@ func TestPlaceNameParts(t *testing.T) {
 		{"name part", "Homes were built near Henley-on-Thames last year.", nil},
 		{"first name", "Board member Peter Flanders and Tom Holland voted no.", nil},
 		{"country's town institution", "Students at Lebanon Valley College won the prize.", nil},
+		{"a town's institution names it", "The Winnipeg Police Service made an arrest.", []string{"CA"}},
+		{"another name", "The Paris Club agreed to a rescheduling.", nil},
 		{"country listed with countries", "Shelling near the border with Georgia and Armenia went on.", []string{"AM", "GE"}},
 		{"state with countries in a US story", "Farmers in Georgia and Alabama sold peaches to Mexico.", []string{"MX", "US"}},
 	} {
