@@ -31,7 +31,8 @@ func (t *Tagger) placeMatch(st *state, k int) bool {
 //     "-on-", "-upon-", "-under-" is another place's name part
 //     ("Stratford-upon-Avon" holds no Stratford);
 //   - a place after an initial is a surname ("H.G. Wells", "John F. Kennedy"),
-//     unless the initials are a place themselves ("U.S.").
+//     unless the initials are a place themselves ("U.S.") or a compass
+//     point ("N.W.").
 func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
 	toks, src := st.toks(m.field)
 	i, j := int(m.i), int(m.j)
@@ -45,12 +46,18 @@ func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
 		!t.hasCue(toks[i-2], cParticle|cDirection) && !t.placeMatch(st, st.matchEnding(m.field, i-1)):
 		return true
 	case i >= 2 && toks[i-1].end-toks[i-1].start == 1 && src[toks[i-1].start] == '.' && toks[i-2].end-toks[i-2].start == 1 &&
-		toks[i-2].is(tUpper) && !t.placeMatch(st, st.matchEnding(m.field, i)):
+		toks[i-2].is(tUpper) && !t.placeMatch(st, st.matchEnding(m.field, i)) && !compass(toks, src, i-2):
 		return true
 	case j+1 < len(toks) && glued(toks, src, j, '-') && toks[j+1].is(tLower) && t.hasCue(toks[j+1], cNamePart):
 		return true
 	}
 	return false
+}
+
+// compass: the initial at k ends a compass point ("N.W. Washington").
+func compass(toks []token, src string, k int) bool {
+	return k >= 2 && strings.Contains("EW", src[toks[k].start:toks[k].end]) && toks[k-2].end-toks[k-2].start == 1 &&
+		strings.Contains("NS", src[toks[k-2].start:toks[k-2].end]) && src[toks[k-1].start] == '.'
 }
 
 // glued: token k is the one-byte punctuation c with no space on either side.

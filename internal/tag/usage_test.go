@@ -79,6 +79,8 @@ func TestPlaceNameParts(t *testing.T) {
 		{"another name", "The Paris Club agreed to a rescheduling.", nil},
 		{"country listed with countries", "Shelling near the border with Georgia and Armenia went on.", []string{"AM", "GE"}},
 		{"state with countries in a US story", "Farmers in Georgia and Alabama sold peaches to Mexico.", []string{"MX", "US"}},
+		{"irish counties", "Floods closed roads in Kerry and Tipperary on Sunday.", []string{"IE"}},
+		{"a county that is a first name", "Clare said the flight was late.", nil},
 	} {
 		if got := mentioned(t, tg, c.text); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %q: countries = %v, want %v", c.name, c.text, got, c.want)
