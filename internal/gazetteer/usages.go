@@ -30,7 +30,7 @@ func (fd *fileData) decodeUsage(r *row, seen map[string]Pos) {
 	case single && strings.ToLower(c[0]) != c[0]:
 		r.fail(0, "%q must be lower case", c[0])
 		ok = false
-	case !single && !strings.Contains(c[0], " "):
+	case !single && !strings.ContainsAny(c[0], " -"):
 		r.fail(0, "%q: a compound has at least two words", c[0])
 		ok = false
 	}

@@ -195,20 +195,3 @@ func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 		}
 	}
 }
-
-// compileBlocks adds phrases that contain a country word but name no
-// country ("Latin American", "North America"): the longest match swallows
-// them so "American" inside does not count for the US.
-func (t *Tagger) compileBlocks() {
-	for _, p := range []string{
-		"Latin America", "Latin American", "Latin Americans", "North America", "North American",
-		"North Americans", "South America", "South American", "Central America", "Central American",
-		"Pan American", "Pan Am", "Indian Ocean", "English Channel", "Arabian Sea", "Persian Gulf",
-		"Gulf of Mexico", "New Guinea", "French Polynesia", "Irish Sea", "China Sea",
-		"South China Sea", "East China Sea", "Arab League", "Arab world", "Spanish-speaking",
-		"French-speaking", "English-speaking", "Mexican-American", "African-American",
-		"African-Americans", "Native American", "Native Americans", "American Indian",
-	} {
-		t.d.add(p, sense{kind: sBlock})
-	}
-}
