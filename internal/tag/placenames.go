@@ -32,7 +32,7 @@ func (t *Tagger) placeMatch(st *state, k int) bool {
 //     ("Stratford-upon-Avon" holds no Stratford);
 //   - a place after an initial is a surname ("H.G. Wells", "John F. Kennedy"),
 //     unless the initials are a place themselves ("U.S.") or a compass
-//     point ("N.W.").
+//     point ("W. Virginia", "N.W.").
 func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
 	toks, src := st.toks(m.field)
 	i, j := int(m.i), int(m.j)
@@ -54,10 +54,10 @@ func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
 	return false
 }
 
-// compass: the initial at k ends a compass point ("N.W. Washington").
+// compass: the letter at k is a compass point ("W. Virginia", "N.W.
+// Rochester"), as wire copy abbreviates it, more often than an initial.
 func compass(toks []token, src string, k int) bool {
-	return k >= 2 && strings.Contains("EW", src[toks[k].start:toks[k].end]) && toks[k-2].end-toks[k-2].start == 1 &&
-		strings.Contains("NS", src[toks[k-2].start:toks[k-2].end]) && src[toks[k-1].start] == '.'
+	return strings.Contains("NSEW", src[toks[k].start:toks[k].end])
 }
 
 // glued: token k is the one-byte punctuation c with no space on either side.
