@@ -11,15 +11,16 @@ const (
 	UseEthnic   = "ethnic"   // "American": "Irish-American" is an American of Irish descent
 	UseRelation = "relation" // "relations": "Chinese-American relations" names two countries
 	UseLocal    = "local"    // "police": "the Dayton Police Department" still names Dayton
+	UseTrade    = "trade"    // "imports": "Mexican food imports" are Mexico's
 )
 
-var uses = map[string]bool{UseThing: true, UseCompound: true, UseLanguage: true, UseEthnic: true, UseRelation: true, UseLocal: true}
+var uses = map[string]bool{UseThing: true, UseCompound: true, UseLanguage: true, UseEthnic: true, UseRelation: true, UseLocal: true, UseTrade: true}
 
 func (fd *fileData) decodeUsage(r *row, seen map[string]Pos) {
 	c := r.cells
 	ok := r.required(0)
 	if !uses[c[1]] {
-		r.fail(1, "unknown use %q (thing, compound, language, ethnic, relation, local)", c[1])
+		r.fail(1, "unknown use %q (thing, compound, language, ethnic, relation, local, trade)", c[1])
 		ok = false
 	}
 	single := c[1] != UseCompound

@@ -28,6 +28,7 @@ const (
 	cRelation // relations, trade: "Chinese-American relations" names both
 	cNamePart // on, upon: "Stratford-upon-Avon" is one name
 	cLocal    // Police, Township: "the Dayton Police Department" names Dayton
+	cTrade    // imports, company: "Dutch food company" is a Dutch company
 )
 
 func newCues() map[uint64]cue {

@@ -3,15 +3,16 @@ package tag
 import "github.com/newsworker/newsworker/internal/gazetteer"
 
 // Usages (gazetteer kind "usages") say when a country word names no
-// country: a demonym before a noun of food, drink, a dog breed or a school
-// subject makes a kind of thing ("Italian restaurant", "French class"); a
+// country: a demonym before a noun of cuisine, a dog breed, a music style
+// or a school subject makes a kind of thing ("Italian restaurant", "French
+// class"), unless a noun of trade follows ("Dutch food company"); a
 // demonym standing alone after a verb of speaking names a language
 // ("speaks French", "in Spanish and English"); a demonym before American
 // names an American by descent ("Irish-American"), unless a noun of
 // relations follows ("Chinese-American relations"); a fixed compound names
-// nothing ("French fries", "German shepherd") and swallows the word as the
-// blocks do. A local word after a town's name makes the town's institution
-// ("Winnipeg Police"), not another name (countries.go, inLongerName).
+// nothing ("French fries", "Latin American") and swallows the word. A
+// local word after a town's name makes the town's institution ("Winnipeg
+// Police"), not another name (countries.go, inLongerName).
 func (t *Tagger) compileUsages(us []gazetteer.Usage) {
 	for _, u := range us {
 		switch u.Use {
@@ -27,6 +28,8 @@ func (t *Tagger) compileUsages(us []gazetteer.Usage) {
 			t.cues[keyOf(u.Phrase)] |= cRelation
 		case gazetteer.UseLocal:
 			t.cues[keyOf(u.Phrase)] |= cLocal
+		case gazetteer.UseTrade:
+			t.cues[keyOf(u.Phrase)] |= cTrade
 		}
 	}
 }
@@ -79,7 +82,8 @@ func (t *Tagger) thingAfter(st *state, field int8, toks []token, j, depth int) b
 		return false
 	}
 	if toks[j].is(tWord) && t.hasCue(toks[j], cThing) {
-		return true
+		// "Dutch food company" is a Dutch company, not a kind of food.
+		return j+1 >= len(toks) || !toks[j+1].is(tWord) || !t.hasCue(toks[j+1], cTrade)
 	}
 	if !t.hasCue(toks[j], cList) {
 		return false

@@ -23,6 +23,8 @@ func TestUsages(t *testing.T) {
 		{"food list", "Stalls sold Japanese and Korean food all weekend.", nil},
 		{"drink and dog", "He drank Belgian beer while his Irish setter slept.", nil},
 		{"music", "The band played Cuban jazz and Brazilian pop.", nil},
+		{"a company of the country", "A Dutch food retailer bought the chain.", []string{"NL"}},
+		{"traded goods", "Prices of Colombian coffee rose.", []string{"CO"}},
 		{"compound", "Kids ate French toast and Swiss cheese, then played Chinese checkers.", nil},
 		{"compound lower case noun", "A German shepherd and a Dutch oven were for sale.", nil},
 		{"school subject", "She teaches Spanish classes at the high school.", nil},
