@@ -21,7 +21,7 @@ func TestUsages(t *testing.T) {
 	}{
 		{"cuisine", "The new Thai restaurant opened next to a Lebanese bakery.", nil},
 		{"food list", "Stalls sold Japanese and Korean food all weekend.", nil},
-		{"drink and dog", "He drank Belgian beer while his Irish setter slept.", nil},
+		{"a drink is its country's, a dog breed no country", "He drank Belgian beer while his Irish setter slept.", []string{"BE"}},
 		{"music", "The band played Cuban jazz and Brazilian pop.", nil},
 		{"a company of the country", "A Dutch food retailer bought the chain.", []string{"NL"}},
 		{"traded goods", "Prices of Colombian coffee rose.", []string{"CO"}},
