@@ -39,6 +39,26 @@ var dateLayouts = []string{
 	"2006/01/02",
 }
 
+// byFirst splits dateLayouts, in order, into those that begin with a
+// number (a year or a day) and those that begin with a name (a weekday or
+// a month): time.Parse matches a number only to digits and a name only to
+// letters, so a date is tried against one half only, and a failed
+// time.Parse costs an error value (news items often try ten).
+var byFirst = func() (l [2][]string) {
+	for _, layout := range dateLayouts {
+		l[numeric(layout)] = append(l[numeric(layout)], layout)
+	}
+	return l
+}()
+
+// numeric is 1 when s begins with a digit, else 0.
+func numeric(s string) int {
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		return 1
+	}
+	return 0
+}
+
 var digitsOnly = regexp.MustCompile(`^\d{9,13}$`)
 
 // ParseDate reads the date formats news feeds use and returns UTC.
@@ -55,8 +75,15 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	// "26-FEB-1987 15:01:01.79": Go month names are case-sensitive.
 	norm := strings.Join(strings.Fields(s), " ")
-	for _, cand := range []string{norm, titleMonth(norm)} {
-		for _, layout := range dateLayouts {
+	for i, cand := range [2]string{norm} {
+		if i == 1 {
+			// Only when the date as written failed, and only when it has
+			// upper-case months: the same text would fail again.
+			if cand = titleMonth(norm); cand == norm {
+				break
+			}
+		}
+		for _, layout := range byFirst[numeric(cand)] {
 			if t, err := time.Parse(layout, cand); err == nil {
 				if t.Year() < 1800 || t.Year() > 2200 {
 					continue

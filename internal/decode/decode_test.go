@@ -1,13 +1,16 @@
 package decode
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -127,7 +130,30 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add([]byte(`{"title":"x","body":"y"}`), "application/json")
 	f.Add([]byte("<p>x</p>"), "text/html")
+	for _, v := range []string{`{"a":"\ud83d\ude00 \ud800\u0041 \udc00 \ud800\\ \u00e9\/\b\f\n\r\t\"","n":-0.5e+3,"c":null,"n":7}`, `{"B":[1]}`,
+		`{"x":01}`, `{"x":1.}`, `{"x":true,"y":false} }`, `{ "title" : "t" , "id" : 12 }`, "{\"x\":\"a\tb\"}"} {
+		f.Add([]byte(v), "")
+	}
+	for _, d := range []string{"26-FEB-1987 15:01:01.79", "Wed, 12 Apr 2017 10:00:00 GMT", "April 12, 2017", "12 APRIL 2017", "2017-04-12", "1491991200"} {
+		f.Add([]byte(d), "")
+	}
 	f.Fuzz(func(t *testing.T, v []byte, ct string) {
+		got, err := ParseDate(string(v))
+		want, werr := parseDateReference(string(v))
+		if !got.Equal(want) || (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() {
+			t.Fatalf("ParseDate(%q) = %v, %v; the reference gives %v, %v", v, got, err, want, werr)
+		}
+		if obj, ok := flatObject(v); ok && utf8.Valid(v) {
+			var raw any
+			dec := json.NewDecoder(bytes.NewReader(v))
+			dec.UseNumber()
+			if err := dec.Decode(&raw); err != nil || dec.More() {
+				t.Fatalf("flatObject accepted %q; the decoder: %v", v, err)
+			}
+			if !reflect.DeepEqual(raw, any(obj)) {
+				t.Fatalf("flatObject(%q) = %#v; the decoder gives %#v", v, obj, raw)
+			}
+		}
 		it, err := Decode(v, ct, Options{MaxBytes: 1 << 16})
 		if err != nil {
 			if _, ok := err.(*Error); !ok {

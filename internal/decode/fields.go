@@ -25,11 +25,11 @@ var (
 
 // fromObject maps a JSON object onto an Item.
 func fromObject(obj map[string]any) Item {
-	low := make(map[string]any, len(obj))
-	for k, v := range obj {
-		lk := strings.ToLower(k)
-		if _, dup := low[lk]; !dup || k == lk {
-			low[lk] = v
+	low := obj // the usual case: every key is in lower case already
+	for k := range obj {
+		if !lowerASCII(k) {
+			low = lowerKeys(obj)
+			break
 		}
 	}
 	it := Item{Form: "json"}
@@ -58,6 +58,30 @@ func fromObject(obj map[string]any) Item {
 		}
 	}
 	return it
+}
+
+// lowerKeys maps the keys of obj to lower case; of two keys that differ
+// only in case, the one in lower case wins, else either.
+func lowerKeys(obj map[string]any) map[string]any {
+	low := make(map[string]any, len(obj))
+	for k, v := range obj {
+		lk := strings.ToLower(k)
+		if _, dup := low[lk]; !dup || k == lk {
+			low[lk] = v
+		}
+	}
+	return low
+}
+
+// lowerASCII reports whether s is ASCII with no upper-case letter, so that
+// strings.ToLower(s) == s.
+func lowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func firstString(m map[string]any, keys []string) string {

@@ -90,6 +90,11 @@ func decodeJSON(v []byte, sniff bool) (Item, error) {
 	if sniff && !looksJSON && !json.Valid(v) {
 		return decodeText(string(v)), nil
 	}
+	if first == '{' {
+		if obj, ok := flatObject(v); ok {
+			return fromObject(obj), nil
+		}
+	}
 	var raw any
 	dec := json.NewDecoder(bytes.NewReader(v))
 	dec.UseNumber()

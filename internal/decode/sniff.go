@@ -16,6 +16,14 @@ func isBinary(v []byte) bool {
 		v = v[:sniffBytes]
 	}
 	var bad, n int
+	// ASCII a byte at a time (where DecodeRune would return the byte
+	// itself), the rest rune by rune.
+	for ; len(v) > 0 && v[0] < utf8.RuneSelf; v = v[1:] {
+		n++
+		if c := v[0]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			bad++
+		}
+	}
 	for len(v) > 0 {
 		r, size := utf8.DecodeRune(v)
 		v = v[size:]

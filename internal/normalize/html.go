@@ -91,6 +91,9 @@ func LooksLikeHTML(s string) bool {
 	if len(s) > 4096 {
 		s = s[:4096]
 	}
+	if strings.IndexByte(s, '<') < 0 {
+		return false // every tag counted below starts with '<'
+	}
 	l := strings.ToLower(s)
 	n := 0
 	for _, tag := range []string{"<p>", "<p ", "</p>", "<br", "<div", "</div>", "<html", "<body", "<span", "<a href", "<li>", "<h1", "<h2"} {

@@ -86,11 +86,17 @@ func TestLanguage(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"Trump’s “deal”", "<p>a</p><script>x</script>", "a\n\n  b", "\xff\xfe", "e\u0301\n\u0301x", "<div><p>x</div>"} {
+	for _, s := range []string{"Trump’s “deal”", "<p>a</p><script>x</script>", "a\n\n  b", "\xff\xfe", "e\u0301\n\u0301x", "<div><p>x</div>", "a  b\n  c \t d\r\n", "<P>x<BR>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		once := Text(s)
+		if ref := textReference(s); once != ref {
+			t.Fatalf("Text(%q) = %q; the reference gives %q", s, once, ref)
+		}
+		if LooksLikeHTML(s) != looksLikeHTMLReference(s) {
+			t.Fatalf("LooksLikeHTML(%q) differs from the reference", s)
+		}
 		if twice := Text(once); twice != once {
 			t.Fatalf("not idempotent: %q -> %q -> %q", s, once, twice)
 		}

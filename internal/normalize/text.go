@@ -48,13 +48,17 @@ func mapRune(r rune) rune {
 // a paragraph all whitespace is one space. A paragraph break is a blank line,
 // or a line that starts indented (wire copy's "\n    " paragraph starts).
 func Text(s string) string {
-	s = strings.Map(mapRune, s)
-	s = norm.NFC.String(s)
+	if !plainASCII(s) {
+		s = strings.Map(mapRune, s)
+		s = norm.NFC.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	para := false // a paragraph break is pending
 	space := false
-	for i, line := range strings.Split(s, "\n") {
+	for i, rest, more := 0, s, true; more; i++ {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
 		indented := strings.HasPrefix(line, "  ")
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -72,19 +76,39 @@ func Text(s string) string {
 			}
 		}
 		para, space = false, false
-		for _, r := range line {
-			if r == ' ' {
-				space = true
+		// Runs of spaces become one; the words between are copied whole.
+		// s is valid UTF-8 here (strings.Map repairs it, plainASCII
+		// admits only ASCII), and ' ' is never part of a multi-byte rune.
+		for line != "" {
+			n := strings.IndexByte(line, ' ')
+			if n == 0 {
+				space, line = true, line[1:]
 				continue
+			}
+			if n < 0 {
+				n = len(line)
 			}
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteRune(r)
+			b.WriteString(line[:n])
+			line = line[n:]
 		}
 	}
 	return b.String()
+}
+
+// plainASCII reports whether s holds only printable ASCII and '\n': the
+// bytes mapRune keeps as they are and NFC leaves alone, so that Text may
+// skip both (most wire copy is such text).
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\n') || c >= 0x7F {
+			return false
+		}
+	}
+	return true
 }
 
 // Line normalizes a single-line field such as a title: like Text, with every

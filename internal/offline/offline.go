@@ -150,7 +150,7 @@ func tagLine(ctx context.Context, p Processor, n int, line []byte) []byte {
 	if err == nil {
 		var rec event.Record
 		if rec, err = p.Process(ctx, pipeline.Message{Value: v}); err == nil {
-			b, merr := json.Marshal(rec)
+			b, merr := pipeline.MarshalRecord(&rec)
 			if merr == nil {
 				return b
 			}

@@ -7,26 +7,14 @@ import (
 	"os"
 	"testing"
 
-	"github.com/newsworker/newsworker/internal/eval"
+	"github.com/newsworker/newsworker/internal/kafkatest"
 	"github.com/newsworker/newsworker/internal/pipeline"
 	"github.com/newsworker/newsworker/internal/sharedtest"
 )
 
 // devValues reads the message values of reuters-dev and bbc-dev: 9,456
 // English news items, wire copy and broadsheet features.
-func devValues(b *testing.B) [][]byte {
-	var vals [][]byte
-	for _, f := range []string{"eval/reuters-dev.jsonl", "eval/bbc-dev.jsonl"} {
-		cases, err := eval.ReadFile(sharedtest.Path(b, f))
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, c := range cases {
-			vals = append(vals, c.Value)
-		}
-	}
-	return vals
-}
+func devValues(b testing.TB) [][]byte { return kafkatest.DevValues(b) }
 
 // BenchmarkPipeline is one item's whole path on one core: decode →
 // normalize → language → tag → JSON encode, over the dev items in turn,
@@ -56,7 +44,7 @@ func BenchmarkPipeline(b *testing.B) {
 		run(b, func(v []byte) {
 			rec, err := proc.Process(ctx, pipeline.Message{Value: v})
 			if err == nil {
-				_, _ = json.Marshal(rec)
+				_, _ = pipeline.MarshalRecord(&rec)
 			}
 		})
 	})

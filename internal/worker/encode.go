@@ -1,7 +1,6 @@
 package worker
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsworker/newsworker/internal/pipeline"
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
@@ -16,7 +16,7 @@ import (
 // always lands on the same partition and consumers can deduplicate), value =
 // the record's JSON, headers = schema version and content type.
 func encodeRecord(topic string, rec event.Record) (kafka.Message, error) {
-	b, err := json.Marshal(rec)
+	b, err := pipeline.MarshalRecord(&rec)
 	if err != nil {
 		return kafka.Message{}, fmt.Errorf("encode record: %w", err)
 	}
