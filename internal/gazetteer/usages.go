@@ -12,15 +12,16 @@ const (
 	UseRelation = "relation" // "relations": "Chinese-American relations" names two countries
 	UseLocal    = "local"    // "police": "the Dayton Police Department" still names Dayton
 	UseTrade    = "trade"    // "imports": "Mexican food imports" are Mexico's
+	UseEvent    = "event"    // "accord": "the Paris accord" is an event, barely Paris
 )
 
-var uses = map[string]bool{UseThing: true, UseCompound: true, UseLanguage: true, UseEthnic: true, UseRelation: true, UseLocal: true, UseTrade: true}
+var uses = map[string]bool{UseThing: true, UseCompound: true, UseLanguage: true, UseEthnic: true, UseRelation: true, UseLocal: true, UseTrade: true, UseEvent: true}
 
 func (fd *fileData) decodeUsage(r *row, seen map[string]Pos) {
 	c := r.cells
 	ok := r.required(0)
 	if !uses[c[1]] {
-		r.fail(1, "unknown use %q (thing, compound, language, ethnic, relation, local, trade)", c[1])
+		r.fail(1, "unknown use %q (thing, compound, language, ethnic, relation, local, trade, event)", c[1])
 		ok = false
 	}
 	single := c[1] != UseCompound

@@ -44,7 +44,7 @@ func TestBuiltinUsages(t *testing.T) {
 	for _, u := range g.Usages {
 		n[u.Use]++
 	}
-	for _, use := range []string{UseThing, UseCompound, UseLanguage, UseEthnic, UseRelation, UseLocal, UseTrade} {
+	for _, use := range []string{UseThing, UseCompound, UseLanguage, UseEthnic, UseRelation, UseLocal, UseTrade, UseEvent} {
 		if n[use] == 0 {
 			t.Errorf("no built-in %s usages", use)
 		}

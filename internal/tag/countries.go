@@ -21,6 +21,7 @@ const (
 	mOfficial // the country of an official named in the item
 	mCurrency // "U.S. dlrs": a currency, barely a place
 	mCounty   // "Madison County": a US county or parish (county.go)
+	mEvent    // "the Paris accord": an event named after its venue, barely a place
 	numKinds
 )
 
@@ -83,9 +84,7 @@ func (t *Tagger) collect(st *state) {
 				if s.kind == sDemonym {
 					kind = mDemonym
 				}
-				if t.currencyAfter(toks, int(m.j)) {
-					kind = mCurrency // "U.S. dlrs", "Swiss francs": money, not place
-				}
+				kind = t.passing(toks, int(m.j), kind) // "U.S. dlrs": money, not place (usage.go)
 				st.cands = append(st.cands, cand{country: s.ref, opt: opt, sub: -1, ambiguous: s.ambiguous, flagged: s.ambiguous, kind: kind})
 				opt++
 			case sPlace:
@@ -109,6 +108,7 @@ func (t *Tagger) collect(st *state) {
 				weak := kind != mMulti && kind != mCapital && kind != mMetonym &&
 					(st.caps(m.field) || m.j-m.i == 1 && toks[m.i].is(tSentence) && !t.commaAfter(toks, src, int(m.j)) &&
 						!possessiveAfter(toks, src, int(m.j)))
+				kind = t.passing(toks, int(m.j), kind)
 				for _, c := range p.countries {
 					st.cands = append(st.cands, cand{country: c, opt: opt, sub: p.sub, ambiguous: s.ambiguous || weak || s.minor,
 						flagged: s.ambiguous, weak: weak, minor: s.minor, word: s.word, kind: kind})
@@ -254,11 +254,6 @@ func countryOrg(kind string) bool {
 func (st *state) inDateline(tok token) bool {
 	d := st.in.Dateline
 	return d != nil && int(tok.start) >= d.Start && int(tok.start) < d.End
-}
-
-// currencyAfter: the word after a country or demonym is a currency.
-func (t *Tagger) currencyAfter(toks []token, j int) bool {
-	return j < len(toks) && toks[j].is(tWord) && t.hasCue(toks[j], cCurrency)
 }
 
 // inLongerName: a place name glued to capitalised words that are not

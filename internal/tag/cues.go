@@ -29,6 +29,7 @@ const (
 	cNamePart // on, upon: "Stratford-upon-Avon" is one name
 	cLocal    // Police, Township: "the Dayton Police Department" names Dayton
 	cTrade    // imports, company: "Dutch food company" is a Dutch company
+	cEvent    // accord, summit: "the Paris accord" is an event, barely Paris
 )
 
 func newCues() map[uint64]cue {

@@ -74,7 +74,7 @@ func (t *Tagger) gather(st *state) *storyEvidence {
 			if c.opt != cs[0].opt {
 				continue
 			}
-			if c.kind != mCurrency {
+			if c.kind != mCurrency && c.kind != mEvent {
 				e.sure[c.country] = true
 			}
 			// A town or state is local evidence, in the text or the

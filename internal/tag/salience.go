@@ -44,7 +44,7 @@ func kindWeight(k mkind) float64 {
 		return 0.3
 	case mOfficial:
 		return 0.2
-	case mCurrency:
+	case mCurrency, mEvent:
 		return 0.1
 	}
 	return 0.15

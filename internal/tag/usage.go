@@ -30,6 +30,8 @@ func (t *Tagger) compileUsages(us []gazetteer.Usage) {
 			t.cues[keyOf(u.Phrase)] |= cLocal
 		case gazetteer.UseTrade:
 			t.cues[keyOf(u.Phrase)] |= cTrade
+		case gazetteer.UseEvent:
+			t.cues[keyOf(u.Phrase)] |= cEvent
 		}
 	}
 }
@@ -62,6 +64,21 @@ func (t *Tagger) surnameSpeaks(st *state, field int8, i, j int) bool {
 	toks, src := st.toks(field)
 	return j < len(toks) && j-i == 1 && src[toks[i].end-1] != 's' && toks[j].is(tLower) && t.hasCue(toks[j], cSpeech) &&
 		(i == 0 || !t.hasCue(toks[i-1], cDet))
+}
+
+// passing: the word after a mention makes it money ("U.S. dlrs", "Swiss
+// francs") or, after a town, an event named after its venue ("the Paris
+// accord", "a Geneva meeting"): barely a place, it weighs little and
+// settles nothing.
+func (t *Tagger) passing(toks []token, j int, kind mkind) mkind {
+	switch {
+	case j >= len(toks) || !toks[j].is(tWord):
+	case (kind == mName || kind == mDemonym) && t.hasCue(toks[j], cCurrency):
+		return mCurrency
+	case (kind == mCapital || kind == mCity) && t.hasCue(toks[j], cEvent):
+		return mEvent
+	}
+	return kind
 }
 
 // skipHyphen steps over a hyphen glued to the word before ("Italian-style").

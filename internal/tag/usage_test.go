@@ -89,3 +89,20 @@ func TestPlaceNameParts(t *testing.T) {
 		}
 	}
 }
+
+// TestEventVenue: an event named after its venue ("the Paris accord")
+// still mentions the place, but weighs little in what the story is about.
+func TestEventVenue(t *testing.T) {
+	tg := builtinTagger(t)
+	res, err := tg.Tag(context.Background(), tag.Input{Text: "Japanese exporters in Tokyo said the Paris accord had held. Japan's trade surplus grew."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sal := map[string]float64{}
+	for _, c := range res.Countries {
+		sal[c.Code] = c.Salience
+	}
+	if fr, ok := sal["FR"]; !ok || fr >= 0.5 || sal["JP"] < 0.5 {
+		t.Errorf("salience = %v, want FR mentioned below 0.5 and JP at 0.5 or more", sal)
+	}
+}
