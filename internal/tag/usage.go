@@ -127,8 +127,8 @@ func (t *Tagger) language(st *state, field int8, toks []token, i, j, depth int) 
 	if i == 0 || depth > 3 {
 		return false
 	}
-	if j < len(toks) && toks[j].is(tWord) && !t.hasCue(toks[j], cList|cPrep|cDet|cVerb|cSpeech) {
-		return false // "in French cities"
+	if !t.bare(st, field, toks, j, 0) {
+		return false // "in French cities", "in British and French firms"
 	}
 	p := toks[i-1]
 	switch {
@@ -154,6 +154,23 @@ func (t *Tagger) hasTown(m match) bool {
 		}
 	}
 	return false
+}
+
+// bare: no noun follows the demonym ending before token j, nor the
+// demonyms listed after it ("in British and French firms" has one).
+func (t *Tagger) bare(st *state, field int8, toks []token, j, depth int) bool {
+	switch {
+	case j >= len(toks):
+		return true
+	case t.hasCue(toks[j], cList):
+		if k := st.matchAt(field, j+1); k >= 0 && depth < 3 && t.demonymNode(st.matches[k]) {
+			return t.bare(st, field, toks, int(st.matches[k].j), depth+1)
+		}
+		return true
+	case !toks[j].is(tWord):
+		return true
+	}
+	return t.hasCue(toks[j], cPrep|cDet|cVerb|cSpeech)
 }
 
 // demonymNode: one of the match's senses is a demonym.

@@ -40,6 +40,7 @@ func TestUsages(t *testing.T) {
 		{"a government acting", "Japanese officials met Brazilian envoys in the capital.", []string{"BR", "JP"}},
 		{"nationality", "A Canadian citizen and a Kenyan runner won.", []string{"CA", "KE"}},
 		{"language of a place is still a place", "Troops moved in Russian territory.", []string{"RU"}},
+		{"a list before a noun", "Investors bought stakes in British and French companies.", []string{"FR", "GB"}},
 		{"money is no person", "The 26 mln U.S. Dlr Italian credit was signed.", []string{"IT", "US"}},
 	}
 	for _, c := range cases {
