@@ -110,13 +110,14 @@ func (t *Tagger) thingAfter(st *state, field int8, toks []token, j, depth int) b
 }
 
 // ethnicAfter: "Irish-American", "Italian Americans", but not
-// "Chinese-American relations".
+// "Chinese-American relations" nor a name ("British American Tobacco").
 func (t *Tagger) ethnicAfter(toks []token, j int) bool {
 	j = skipHyphen(toks, j)
 	if j >= len(toks) || !toks[j].is(tWord) || !toks[j].is(tCap) || !t.hasCue(toks[j], cEthnic) {
 		return false
 	}
-	return j+1 >= len(toks) || !t.hasCue(toks[j+1], cRelation)
+	n := j + 1
+	return n >= len(toks) || !t.hasCue(toks[n], cRelation) && !(toks[n].is(tWord) && toks[n].is(tCap) && !toks[n].is(tSentence))
 }
 
 // language: the demonym at tokens [i, j) stands alone (no noun follows)

@@ -32,6 +32,7 @@ func TestUsages(t *testing.T) {
 		{"language list", "Forms are printed in English and Vietnamese.", nil},
 		{"language with a modifier", "He spoke only Greek at first.", nil},
 		{"ethnic group", "Polish-American and Korean American groups marched.", []string{"US"}},
+		{"a name is no ethnic group", "Shares of British American Tobacco rose.", []string{"GB", "US"}},
 		{"relations of two countries", "After the vote, Chinese-American relations soured.", []string{"CN", "US"}},
 		{"surname after a first name", "Council member Sarah English and Tom Holland voted no.", nil},
 		{"surname speaks", "The vote was close. English said she would try again.", nil},
