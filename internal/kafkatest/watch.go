@@ -15,8 +15,8 @@ type Part struct {
 }
 
 // Watch follows the sum of the end offsets of some topics from a goroutine
-// of its own, for throughput figures: when the first message arrived and
-// when the sum reached the goal.
+// of its own, for throughput figures: when the first message arrived (the
+// first beyond those there at the start) and when the sum reached the goal.
 type Watch struct {
 	t          testing.TB
 	done       chan struct{}
@@ -41,6 +41,7 @@ func WatchEnd(t testing.TB, brokers []string, goal int64, parts ...Part) *Watch 
 	}
 	go func() {
 		defer close(w.done)
+		base := int64(-1) // what the topics held at the first poll
 		for ctx.Err() == nil {
 			res, err := c.ListOffsets(ctx, req)
 			now := time.Now()
@@ -51,7 +52,10 @@ func WatchEnd(t testing.TB, brokers []string, goal int64, parts ...Part) *Watch 
 						n += max(p.LastOffset, 0)
 					}
 				}
-				if n > 0 && w.first.IsZero() {
+				if base < 0 {
+					base = n
+				}
+				if n > base && w.first.IsZero() {
 					w.first, w.firstCount = now, n
 				}
 				if n >= goal {

@@ -21,8 +21,8 @@ const sentHeader = "x-bench-sent"
 
 // BenchmarkLatency measures end-to-end latency against the real broker, on
 // real news (the 9,456 reuters-dev and bbc-dev items): first the maximum
-// rate, the worker draining a topic prefilled with them twice over; then a fresh worker fed at
-// half that rate by a paced producer for 10 s. A record's latency runs from
+// rate (maxRate), then a fresh worker fed at half of it by a paced
+// producer for 10 s. A record's latency runs from
 // its input's send time (the input's broker timestamp, CreateTime) to when
 // a reader downstream received it, a little after the broker acknowledged
 // it to the worker (what newsworker_end_to_end_seconds measures); it
@@ -34,23 +34,11 @@ func BenchmarkLatency(b *testing.B) {
 	const parts, paced = 4, 10 * time.Second
 	processor(b)
 	for i := 0; i < b.N; i++ {
-		// The maximum rate.
-		tp := newTopics(b, brokers, parts)
-		msgs := make([]kafka.Message, 2*len(values)) // long enough to see a rate through a neighbour's burst
-		for i := range msgs {
-			msgs[i] = kafka.Message{Key: []byte(strconv.Itoa(i)), Value: values[i%len(values)]}
-		}
-		kafkatest.Produce(b, brokers, tp.in, msgs)
-		w := kafkatest.WatchEnd(b, brokers, int64(len(msgs)), kafkatest.Part{Topic: tp.out, Partitions: parts}, kafkatest.Part{Topic: tp.dlq, Partitions: 1})
-		stop := startWorker(b, testConfig(b, brokers, tp))
-		maxRate := w.Wait(5 * time.Minute).Rate()
-		if err := stop(); err != nil {
-			b.Fatal(err)
-		}
+		b.Setenv("NEWSWORKER_COPY_HEADERS", sentHeader)
+		maxRate := maxRate(b, brokers, values, parts)
 
 		// Half of it, at a steady pace.
-		tp = newTopics(b, brokers, parts)
-		b.Setenv("NEWSWORKER_COPY_HEADERS", sentHeader)
+		tp := newTopics(b, brokers, parts)
 		stop, addr := startWorkerHTTP(b, testConfig(b, brokers, tp))
 		lat := newLatencies(b, brokers, tp.out, parts)
 		pace(b, brokers, tp.in, values[:1], 1, time.Second) // the first record says the worker has joined
@@ -75,6 +63,52 @@ func BenchmarkLatency(b *testing.B) {
 	}
 }
 
+// maxRate is the rate at which a worker publishes the dev items twice over
+// while everything the paced phase runs runs too: a producer, here writing
+// as fast as it can, and the reader downstream. Measured without them, on
+// a prefilled topic, half of it was more than half of what the machine
+// had left for the worker once they ran.
+func maxRate(b *testing.B, brokers []string, values [][]byte, parts int) float64 {
+	tp := newTopics(b, brokers, parts)
+	stop := startWorker(b, testConfig(b, brokers, tp))
+	lat := newLatencies(b, brokers, tp.out, parts)
+	pace(b, brokers, tp.in, values[:1], 1, time.Second)
+	lat.wait(b, 1, time.Minute)
+	n := 2 * len(values)
+	w := kafkatest.WatchEnd(b, brokers, int64(1+n), kafkatest.Part{Topic: tp.out, Partitions: parts}, kafkatest.Part{Topic: tp.dlq, Partitions: 1})
+	// The producer keeps 2,000 items ahead of the records downstream: it
+	// works all along, at the worker's pace, as in the paced phase.
+	pw := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: tp.in, Balancer: &kafka.RoundRobin{}, RequiredAcks: kafka.RequireAll,
+		BatchSize: 10000, BatchTimeout: time.Millisecond}
+	defer pw.Close()
+	for sent := 0; sent < n; time.Sleep(5 * time.Millisecond) {
+		due := min(lat.count()+2000-sent, n-sent)
+		if due > 0 {
+			if err := pw.WriteMessages(context.Background(), stamped(values, sent, due)...); err != nil {
+				b.Fatal(err)
+			}
+			sent += due
+		}
+	}
+	rate := w.Wait(5 * time.Minute).Rate()
+	if err := stop(); err != nil {
+		b.Fatal(err)
+	}
+	return rate
+}
+
+// stamped returns n messages, the values from the one after the first
+// sent in turn, each stamped with the time now.
+func stamped(values [][]byte, sent, n int) []kafka.Message {
+	msgs := make([]kafka.Message, n)
+	now := time.Now()
+	for i := range msgs {
+		msgs[i] = kafka.Message{Key: []byte(strconv.Itoa(sent + i)), Value: values[(sent+i)%len(values)], Time: now,
+			Headers: []kafka.Header{{Key: sentHeader, Value: []byte(strconv.FormatInt(now.UnixNano(), 10))}}}
+	}
+	return msgs
+}
+
 // pace produces values in turn at rate items/s for d, every 5 ms what is
 // due, each stamped with its send time, and returns how many it sent.
 func pace(b *testing.B, brokers []string, topic string, values [][]byte, rate float64, d time.Duration) int {
@@ -90,13 +124,7 @@ func pace(b *testing.B, brokers []string, topic string, values [][]byte, rate fl
 		if due <= 0 {
 			continue
 		}
-		msgs := make([]kafka.Message, due)
-		now = time.Now()
-		for i := range msgs {
-			msgs[i] = kafka.Message{Key: []byte(strconv.Itoa(sent + i)), Value: values[(sent+i)%len(values)], Time: now,
-				Headers: []kafka.Header{{Key: sentHeader, Value: []byte(strconv.FormatInt(now.UnixNano(), 10))}}}
-		}
-		if err := w.WriteMessages(context.Background(), msgs...); err != nil {
+		if err := w.WriteMessages(context.Background(), stamped(values, sent, due)...); err != nil {
 			b.Fatal(err)
 		}
 		sent += due
@@ -140,6 +168,13 @@ func newLatencies(b *testing.B, brokers []string, topic string, parts int) *late
 	}
 	b.Cleanup(func() { l.cancel(); l.wg.Wait() })
 	return l
+}
+
+// count is how many records arrived.
+func (l *latencies) count() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.ns)
 }
 
 // wait waits for n records and returns a copy of their latencies.
