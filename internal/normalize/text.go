@@ -55,7 +55,6 @@ func Text(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	para := false // a paragraph break is pending
-	space := false
 	for i, rest, more := 0, s, true; more; i++ {
 		var line string
 		line, rest, more = strings.Cut(rest, "\n")
@@ -75,25 +74,18 @@ func Text(s string) string {
 				b.WriteByte(' ')
 			}
 		}
-		para, space = false, false
-		// Runs of spaces become one; the words between are copied whole.
-		// s is valid UTF-8 here (strings.Map repairs it, plainASCII
-		// admits only ASCII), and ' ' is never part of a multi-byte rune.
-		for line != "" {
-			n := strings.IndexByte(line, ' ')
-			if n == 0 {
-				space, line = true, line[1:]
-				continue
-			}
+		para = false
+		// Runs of spaces become one; what lies between is copied whole.
+		// The only white space left in line is ' ' (mapRune made every
+		// other kind one, or plainASCII found none), and none at its ends.
+		for {
+			n := strings.Index(line, "  ")
 			if n < 0 {
-				n = len(line)
+				b.WriteString(line)
+				break
 			}
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteString(line[:n])
-			line = line[n:]
+			b.WriteString(line[:n+1])
+			line = strings.TrimLeft(line[n:], " ")
 		}
 	}
 	return b.String()
