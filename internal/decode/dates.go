@@ -39,14 +39,23 @@ var dateLayouts = []string{
 	"2006/01/02",
 }
 
-// byFirst splits dateLayouts, in order, into those that begin with a
-// number (a year or a day) and those that begin with a name (a weekday or
-// a month): time.Parse matches a number only to digits and a name only to
-// letters, so a date is tried against one half only, and a failed
-// time.Parse costs an error value (news items often try ten).
-var byFirst = func() (l [2][]string) {
+// byShape splits dateLayouts, in order, by what a date must look like to
+// match them: byShape[numeric][colon] holds those that begin with a number
+// (a year or a day: digits) when numeric is 1, else with a name (a weekday
+// or a month: letters), and that have a time of day (15:04, with its
+// colon) only when colon is 1. time.Parse matches a number only to digits,
+// a name only to letters and the colon only to a colon, so a date is tried
+// only against the layouts of its shape; a failed time.Parse costs an error
+// value, and news items often tried ten.
+var byShape = func() (l [2][2][]string) {
 	for _, layout := range dateLayouts {
-		l[numeric(layout)] = append(l[numeric(layout)], layout)
+		c := 0
+		if strings.Contains(layout, "15:04") {
+			c = 1
+		}
+		for colon := c; colon < 2; colon++ { // a date with a colon may still match a layout without one
+			l[numeric(layout)][colon] = append(l[numeric(layout)][colon], layout)
+		}
 	}
 	return l
 }()
@@ -83,7 +92,11 @@ func ParseDate(s string) (time.Time, error) {
 				break
 			}
 		}
-		for _, layout := range byFirst[numeric(cand)] {
+		colon := 0
+		if strings.Contains(cand, ":") {
+			colon = 1
+		}
+		for _, layout := range byShape[numeric(cand)][colon] {
 			if t, err := time.Parse(layout, cand); err == nil {
 				if t.Year() < 1800 || t.Year() > 2200 {
 					continue
