@@ -1,4 +1,4 @@
-package audit
+package audit_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/internal/kafkatest"
 )
 
@@ -43,11 +44,11 @@ func outcomes(t *testing.T, brokers []string, in, out, dlq string, n, parts int)
 	kafkatest.Produce(t, brokers, dlq, dls)
 }
 
-func runAudit(t *testing.T, o Options) (Report, error) {
+func runAudit(t *testing.T, o audit.Options) (audit.Report, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	start := time.Now()
-	a := New(o)
+	a := audit.New(o)
 	defer a.Close()
 	rep, err := a.Run(ctx, o)
 	t.Logf("audit took %s: inputs=%d with_record=%d with_dead_letter=%d missing=%d duplicates=%d orphans=%d err=%v",
@@ -64,7 +65,7 @@ func TestAuditSlowBroker(t *testing.T) {
 	const n, parts = 200, 2
 	in, out, dlq := auditTopics(t, brokers, "audit-slow", n, parts)
 	outcomes(t, brokers, in, out, dlq, n, parts)
-	o := Options{Brokers: brokers, Input: in, Output: out, DLQ: dlq, FromOffset: -1, ToOffset: -1,
+	o := audit.Options{Brokers: brokers, Input: in, Output: out, DLQ: dlq, FromOffset: -1, ToOffset: -1,
 		Dialer: &kafka.Dialer{Timeout: 10 * time.Second, DialFunc: slowFetchDialer(11 * time.Second)}}
 	rep, err := runAudit(t, o)
 	if err != nil {
@@ -83,7 +84,7 @@ func TestAuditWaitsForLateOutput(t *testing.T) {
 	brokers := kafkatest.Brokers(t)
 	const n, parts = 100, 2
 	in, out, dlq := auditTopics(t, brokers, "audit-wait", n, parts)
-	o := Options{Brokers: brokers, Input: in, Output: out, DLQ: dlq, FromOffset: -1, ToOffset: -1, Dialer: &kafka.Dialer{Timeout: 10 * time.Second}}
+	o := audit.Options{Brokers: brokers, Input: in, Output: out, DLQ: dlq, FromOffset: -1, ToOffset: -1, Dialer: &kafka.Dialer{Timeout: 10 * time.Second}}
 	if rep, err := runAudit(t, o); err != nil || rep.Missing != n {
 		t.Fatalf("before the outputs, without wait: missing %d, err %v; want %d", rep.Missing, err, n)
 	}
@@ -109,9 +110,9 @@ func TestAuditWaitsForLateOutput(t *testing.T) {
 func TestAuditLookupErrors(t *testing.T) {
 	t.Parallel()
 	brokers := kafkatest.Brokers(t)
-	o := Options{Brokers: brokers, Input: "no-such-topic-" + fmt.Sprint(time.Now().UnixNano()), FromOffset: -1, ToOffset: -1}
+	o := audit.Options{Brokers: brokers, Input: "no-such-topic-" + fmt.Sprint(time.Now().UnixNano()), FromOffset: -1, ToOffset: -1}
 	_, err := runAudit(t, o)
-	if !errors.Is(err, ErrLookup) {
+	if !errors.Is(err, audit.ErrLookup) {
 		t.Fatalf("err = %v, want ErrLookup", err)
 	}
 }
