@@ -21,7 +21,12 @@ var tableData []byte
 const (
 	maxLangs    = 128  // a power of two above the table's languages
 	maxOrder    = 5    // the longest n-gram looked up
-	sampleBytes = 2048 // the start of a text says what language it is in
+	// The start of a text says what language it is in. 512 bytes (a
+	// headline and a sentence or two) answer exactly as 2,048 did on every
+	// dev item and on all 74,141 test sentences, and read a quarter as much
+	// of a long article: `newsworker tag` over the dev items 0.52–0.58 s
+	// against 0.56–0.60 s.
+	sampleBytes = 512
 )
 
 // Detector identifies languages with one n-gram table. It is immutable
