@@ -19,8 +19,8 @@ import (
 var tableData []byte
 
 const (
-	maxLangs    = 128  // a power of two above the table's languages
-	maxOrder    = 5    // the longest n-gram looked up
+	maxLangs = 128 // a power of two above the table's languages
+	maxOrder = 5   // the longest n-gram looked up
 	// The start of a text says what language it is in. 512 bytes (a
 	// headline and a sentence or two) answer exactly as 2,048 did on every
 	// dev item and on all 74,141 test sentences, and read a quarter as much
