@@ -90,6 +90,18 @@ func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) 
 	if g == nil {
 		return nil, fmt.Errorf("new tagger: nil gazetteer")
 	}
+	// The topic automaton is built while the dictionary is: the two read
+	// different parts of the gazetteer (which nothing mutates) and share no
+	// state, so start-up takes the longer of the two, not their sum.
+	type scorer struct {
+		ts  *topicScorer
+		err error
+	}
+	topics := make(chan scorer, 1)
+	go func() {
+		ts, err := newTopicScorer(g.Topics)
+		topics <- scorer{ts, err}
+	}()
 	t := &Tagger{
 		gazVersion: g.Version,
 		d:          newDict(),
@@ -106,10 +118,11 @@ func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) 
 	t.compilePeople(g.People)
 	t.compileUsages(g.Usages)
 	t.d.freeze()
-	ts, err := newTopicScorer(g.Topics)
-	if err != nil {
-		return nil, fmt.Errorf("new tagger: topics: %w", err)
+	sc := <-topics
+	if sc.err != nil {
+		return nil, fmt.Errorf("new tagger: topics: %w", sc.err)
 	}
+	ts := sc.ts
 	ts.setModel(m)
 	t.topics = ts
 	t.pool.New = func() any { return new(state) }
