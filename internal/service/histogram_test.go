@@ -16,16 +16,18 @@ import (
 	"github.com/newsworker/newsworker/internal/service"
 )
 
-// startWorkerHTTP is startWorker that also returns the address of the
-// worker's /metrics.
+// startWorkerHTTP runs the service in-process, waits until it serves HTTP,
+// and returns a graceful stop (which returns Run's error) and the address
+// of /metrics. The config must listen (testConfig does).
 func startWorkerHTTP(t testing.TB, cfg config.Config) (stop func() error, addr string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	addrs := make(chan string, 1)
 	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
+	proc := processor(t) // here, not in the goroutine: it may fail the test
 	go func() {
-		done <- service.Run(ctx, cfg, processor(t), log, service.Hooks{Started: func(a string) { addrs <- a }})
+		done <- service.Run(ctx, cfg, proc, log, service.Hooks{Started: func(a string) { addrs <- a }})
 	}()
 	var once sync.Once
 	var err error

@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"context"
 	"os"
 	"sync"
 	"testing"
@@ -9,13 +8,11 @@ import (
 	"go.uber.org/goleak"
 	"time"
 
-	"github.com/rs/zerolog"
 	"github.com/segmentio/kafka-go"
 
 	"github.com/newsworker/newsworker/internal/config"
 	"github.com/newsworker/newsworker/internal/kafkatest"
 	"github.com/newsworker/newsworker/internal/pipeline"
-	"github.com/newsworker/newsworker/internal/service"
 	"github.com/newsworker/newsworker/internal/sharedtest"
 	"github.com/newsworker/newsworker/pkg/event/eventtest"
 )
@@ -72,17 +69,7 @@ func testConfig(t testing.TB, brokers []string, tp topics) config.Config {
 // and returns its error.
 func startWorker(t testing.TB, cfg config.Config) (stop func() error) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
-	go func() { done <- service.Run(ctx, cfg, processor(t), log, service.Hooks{}) }()
-	var once sync.Once
-	var err error
-	stop = func() error {
-		once.Do(func() { cancel(); err = <-done })
-		return err
-	}
-	t.Cleanup(func() { _ = stop() })
+	stop, _ = startWorkerHTTP(t, cfg)
 	return stop
 }
 

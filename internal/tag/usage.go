@@ -15,25 +15,33 @@ import "github.com/newsworker/newsworker/internal/gazetteer"
 // Police"), not another name (countries.go, inLongerName).
 func (t *Tagger) compileUsages(us []gazetteer.Usage) {
 	for _, u := range us {
-		switch u.Use {
-		case gazetteer.UseCompound:
+		if u.Use == gazetteer.UseCompound {
 			t.d.add(u.Phrase, sense{kind: sBlock})
-		case gazetteer.UseThing:
-			t.cues[keyOf(u.Phrase)] |= cThing
-		case gazetteer.UseLanguage:
-			t.cues[keyOf(u.Phrase)] |= cLanguage
-		case gazetteer.UseEthnic:
-			t.cues[keyOf(u.Phrase)] |= cEthnic
-		case gazetteer.UseRelation:
-			t.cues[keyOf(u.Phrase)] |= cRelation
-		case gazetteer.UseLocal:
-			t.cues[keyOf(u.Phrase)] |= cLocal
-		case gazetteer.UseTrade:
-			t.cues[keyOf(u.Phrase)] |= cTrade
-		case gazetteer.UseEvent:
-			t.cues[keyOf(u.Phrase)] |= cEvent
+			continue
 		}
+		t.cues[keyOf(u.Phrase)] |= usageCue(u.Use)
 	}
+}
+
+// usageCue is the cue a word of a usage sets (0 for a use with none).
+func usageCue(use string) cue {
+	switch use {
+	case gazetteer.UseThing:
+		return cThing
+	case gazetteer.UseLanguage:
+		return cLanguage
+	case gazetteer.UseEthnic:
+		return cEthnic
+	case gazetteer.UseRelation:
+		return cRelation
+	case gazetteer.UseLocal:
+		return cLocal
+	case gazetteer.UseTrade:
+		return cTrade
+	case gazetteer.UseEvent:
+		return cEvent
+	}
+	return 0
 }
 
 // namesNoCountry: the match's country or demonym sense stands for no
