@@ -103,7 +103,19 @@ func (d *Detector) detect(text string, hint int) verdict {
 	var letters [numScripts]int32
 	var hs [maxOrder + 1]uint64 // hs[n]: hash of the word's last n runes
 	wl, hit := 0, 0             // the word's runes so far (up to maxOrder), the last hit's order
+	// With a hint, the scan stops at a checkpoint where the hinted language
+	// is clearly ahead (settled).
+	hintScript, check := ScriptNone, int32(1<<30)
+	if hint >= 0 {
+		hintScript, check = d.t.langs[hint], settleFirst
+	}
 	for i := 0; i < len(text); {
+		if letters[hintScript] >= check {
+			if d.settled(&scores, hint, letters[hintScript]) {
+				break
+			}
+			check += settleEvery
+		}
 		r, s := rune(text[i]), ScriptLatin
 		if r < utf8.RuneSelf {
 			i++
@@ -145,4 +157,38 @@ func (d *Detector) detect(text string, hint int) verdict {
 		hit = n
 	}
 	return d.verdict(&scores, &letters, hint)
+}
+
+// The hinted language settles the question early. News in a feed's usual
+// language is most items, and its opening lines already put that language
+// ahead. A hinted language wins unless another one beats it by hintMargin
+// per letter over the whole sample (verdict), so once it leads every
+// other language of its script after settleFirst letters, another one
+// could still win only if the rest of the sample were in that language,
+// by so much that it makes up the lead and hintMargin per letter of the
+// whole sample: a text that changes language after its first lines, for
+// which the language it opens in is as good an answer. The scan checks
+// every settleEvery letters from settleFirst on, and stops when the hint
+// leads by settleLead per letter (1/8 nat). Without a hint the whole
+// sample is read. With the English hint the 9,456 Reuters and BBC dev
+// items get the same languages as with the whole sample (8 not English,
+// 25 empty: TestLanguageEnglishNews), the hinted accuracy on the 74,141
+// test sentences moves from 0.9519 to 0.9518 (TestCompare), and
+// BenchmarkPipeline takes 60–63 µs an item against 72 µs in the same run.
+const (
+	settleFirst = 64
+	settleEvery = 64
+	settleLead  = 1
+)
+
+// settled reports whether the hinted language leads every other language
+// of its script by settleLead per letter.
+func (d *Detector) settled(scores *[maxLangs]int32, hint int, letters int32) bool {
+	top := scores[hint]
+	for _, l := range d.groups[d.t.langs[hint]] {
+		if int(l) != hint && top-scores[l] < settleLead*letters {
+			return false
+		}
+	}
+	return true
 }

@@ -125,3 +125,28 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// TestSettle: with a hint, a text whose opening is clearly in the hinted
+// language is decided there; a text in another language, or one opening in
+// another language, reads on and gets its own.
+func TestSettle(t *testing.T) {
+	d := Default()
+	en := "The foreign ministers met in Moscow on Wednesday to discuss the war in Syria and the sanctions. "
+	fr := "Le Conseil constitutionnel a validé vendredi l'essentiel de la réforme des retraites du gouvernement. "
+	for _, tc := range []struct{ name, text, hint, want string }{
+		{"english opening, french after", en + en + strings.Repeat(fr, 4), "en", "en"},
+		{"french opening, english hint", fr + fr + strings.Repeat(en, 4), "en", "fr"},
+		{"all french, english hint", strings.Repeat(fr, 6), "en", "fr"},
+		{"english opening, no hint", en + strings.Repeat(fr, 5), "", "fr"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := d.Detect(tc.text)
+			if tc.hint != "" {
+				got = d.DetectHint(tc.text, tc.hint)
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
