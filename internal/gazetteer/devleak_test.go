@@ -38,7 +38,8 @@ var officialNames = []string{
 // runChecked tells whether a file's phrases are rules (topic phrases, word
 // lists in code) rather than names.
 func runChecked(p string) bool {
-	return strings.HasSuffix(p, ".go") || strings.Contains(filepath.ToSlash(p), "data/topics/") || strings.Contains(filepath.ToSlash(p), "data/usages/")
+	return strings.HasSuffix(p, ".go") || strings.Contains(filepath.ToSlash(p), "data/topics/") || strings.Contains(filepath.ToSlash(p), "data/usages/") ||
+		strings.Contains(filepath.ToSlash(p), "data/cues/")
 }
 
 // leakRoots are the places built-in knowledge lives: the data tables and

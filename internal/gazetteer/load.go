@@ -43,7 +43,8 @@ func Builtin() (*Gazetteer, error) { return Load() }
 // Load parses every built-in file, then each user file in order, merges the
 // user entries over the built-in ones (countries by code, places by name and
 // countries, people by person_id — a user's rows for an id replace all
-// earlier terms of that id —, topics by code, roles by phrase, orgs by name),
+// earlier terms of that id —, topics by code, roles by phrase, orgs by name;
+// usages and cues only add),
 // validates the result and computes its Version. All problems found are
 // returned together, each as `file:line: field "x": problem`.
 func Load(extraFiles ...string) (*Gazetteer, error) {

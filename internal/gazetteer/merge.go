@@ -17,13 +17,15 @@ type builder struct {
 	roles     map[string]Role
 	orgs      map[string]Org
 	usages    map[string]Usage
+	cues      map[string]Cue
 	errs      *errList
 }
 
 func newBuilder(errs *errList) *builder {
 	return &builder{
 		countries: map[string]Country{}, places: map[string]Place{}, people: map[string]*Person{},
-		topics: map[string]TopicRule{}, roles: map[string]Role{}, orgs: map[string]Org{}, usages: map[string]Usage{}, errs: errs,
+		topics: map[string]TopicRule{}, roles: map[string]Role{}, orgs: map[string]Org{}, usages: map[string]Usage{},
+		cues: map[string]Cue{}, errs: errs,
 	}
 }
 
@@ -54,6 +56,9 @@ func (b *builder) add(fd *fileData, user bool) {
 	}
 	for _, u := range fd.usages {
 		put(b, b.usages, u.Use+"\x00"+u.Phrase, u, u.Pos, func(u Usage) Pos { return u.Pos }, user, u.Use+" usage")
+	}
+	for _, c := range fd.cues {
+		put(b, b.cues, c.Class+"\x00"+c.Word, c, c.Pos, func(c Cue) Pos { return c.Pos }, user, c.Class+" cue")
 	}
 	b.addPeople(fd.people, user)
 }
@@ -93,6 +98,7 @@ func (b *builder) build() *Gazetteer {
 		Roles:     sortedValues(b.roles),
 		Orgs:      sortedValues(b.orgs),
 		Usages:    sortedValues(b.usages), // key: use, NUL, phrase
+		Cues:      sortedValues(b.cues),   // key: class, NUL, word
 	}
 	g.People = make([]Person, 0, len(b.people))
 	for _, id := range slices.Sorted(maps.Keys(b.people)) {

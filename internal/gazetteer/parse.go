@@ -13,6 +13,7 @@ var headers = map[string][]string{
 	KindRoles:     {"role_phrase", "role", "office", "country"},
 	KindOrgs:      {"org", "aliases", "country", "kind"},
 	KindUsages:    {"phrase", "use"},
+	KindCues:      {"word", "cue"},
 }
 
 // sourceColumn is the optional last column of every kind: where the row
@@ -29,6 +30,7 @@ var firstColumn = map[string]string{
 	"role_phrase": KindRoles,
 	"org":         KindOrgs,
 	"phrase":      KindUsages,
+	"word":        KindCues,
 }
 
 // Header returns the header line of a kind of file, for tools that write
@@ -58,6 +60,7 @@ type fileData struct {
 	roles     []Role
 	orgs      []Org
 	usages    []Usage
+	cues      []Cue
 }
 
 // personRow is one people line: a person with exactly one term.
@@ -132,7 +135,7 @@ func parseFile(name string, data []byte, wantKind string, errs *errList) *fileDa
 func checkHeader(cells []string, pos Pos, wantKind string, errs *errList) (string, bool) {
 	kind, ok := firstColumn[cells[0]]
 	if !ok {
-		errs.add(pos, "", "unknown header %q: the first column must be one of code, place, person_id, topic, role_phrase, org", cells[0])
+		errs.add(pos, "", "unknown header %q: the first column must be one of code, place, person_id, topic, role_phrase, org, phrase, word", cells[0])
 		return "", false
 	}
 	want := strings.Join(headers[kind], "\t")
@@ -167,6 +170,9 @@ func (fd *fileData) decoder(kind string) func(*row) {
 	case KindUsages:
 		seen := map[string]Pos{}
 		return func(r *row) { fd.decodeUsage(r, seen) }
+	case KindCues:
+		seen := map[string]Pos{}
+		return func(r *row) { fd.decodeCue(r, seen) }
 	default:
 		seen := map[string]Pos{}
 		return func(r *row) { fd.decodeOrg(r, seen) }

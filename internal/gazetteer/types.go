@@ -17,6 +17,7 @@ const (
 	KindRoles     = "roles"
 	KindOrgs      = "orgs"
 	KindUsages    = "usages"
+	KindCues      = "cues"
 )
 
 // Office categories.
@@ -129,6 +130,15 @@ type Usage struct {
 	Pos    Pos
 }
 
+// Cue is a word of a closed class that the tagger's context rules test
+// ("said" is a verb of saying, "Mr" an honorific); Class is one of the
+// classes listed in FORMAT.md (CueClasses).
+type Cue struct {
+	Word  string
+	Class string
+	Pos   Pos
+}
+
 // Gazetteer is the loaded, merged, validated data. It is immutable after
 // Load returns and safe for concurrent use.
 type Gazetteer struct {
@@ -139,6 +149,7 @@ type Gazetteer struct {
 	Roles     []Role
 	Orgs      []Org
 	Usages    []Usage
+	Cues      []Cue
 	// Version is a content hash of every loaded file ("sha256:" + 16 hex),
 	// so a replay can tell whether the data changed.
 	Version string
