@@ -141,7 +141,7 @@ func (t *Tagger) compileRoles(rs []gazetteer.Role) {
 	t.generic = make([]bool, len(rs))
 	t.roleHead = make([]uint64, len(rs))
 	for i, r := range rs {
-		t.generic[i] = genericRole(r.Phrase)
+		t.generic[i] = t.genericRole(r.Phrase)
 		t.roleHead[i] = keyOf(roleHead(r.Phrase))
 		// Role phrases match in any case: "Foreign Minister", "foreign minister".
 		t.addForms(strings.ToLower(r.Phrase), sense{kind: sRole, ref: int32(i)})
@@ -180,7 +180,7 @@ func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 			if short, ok := dropMiddleInitials(f); ok {
 				t.addForms(short, sense{kind: sPerson, ref: ref})
 			}
-			for si, sn := range surnameForms(f) {
+			for si, sn := range t.surnameForms(f) {
 				if fi == 0 && si == 0 {
 					w := strings.Fields(sn)
 					last := w[len(w)-1]

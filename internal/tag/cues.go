@@ -1,103 +1,99 @@
 package tag
 
+import (
+	"strings"
+
+	"github.com/newsworker/newsworker/internal/gazetteer"
+)
+
 // cue classes of the small closed-class words the context rules look at.
-// They are English grammar, not gazetteer data, so they live in code.
+// The classes are the grammar the rules test, so they live in code; their
+// words are gazetteer data (kind "cues", FORMAT.md) that users can extend.
 type cue uint32
 
 const (
-	cSpeech    cue = 1 << iota // said, says, told: a name before it is a person
-	cPrep                      // in, to, from: a place may follow
-	cHonorific                 // Mr, Mrs, Dr: a surname follows
-	cFormer                    // former, ex, late: the office is no longer held
-	cDeputy                    // deputy, vice: a different, lesser office
-	cParticle                  // al, de, von: lower-case parts of names
-	cNotName                   // capitalised words that never start or end a name
-	cDet                       // the, a, an
-	cSuffix                    // Jr, Sr, II: generational suffixes
-	cMonth                     // months: "May" is rarely Theresa May
-	cVerb                      // lower-case verbs and function words seen after ALL-CAPS names
-	cList                      // and, or, ",": list context
-	cCurrency                  // dlrs, francs, yen
-	cDirection                 // North, Greater: part of a place's own name
-	cMonthName                 // every month name and abbreviation
-	cLocative                  // in, to, from: a place follows more often than not
-	// usages from the gazetteer (usage.go), not grammar in code
+	cSpeech       cue = 1 << iota // said, says, told: a name before it is a person
+	cPrep                         // in, to, from: a place may follow
+	cHonorific                    // Mr, Mrs, Dr: a surname follows
+	cFormer                       // former, ex, late: the office is no longer held
+	cDeputy                       // deputy, vice: a different, lesser office
+	cParticle                     // al, de, von: lower-case parts of names
+	cNotName                      // capitalised words that never start or end a name
+	cDet                          // the, a, an
+	cSuffix                       // Jr, Sr, II: generational suffixes
+	cMonth                        // months: "May" is rarely Theresa May
+	cVerb                         // lower-case verbs and function words seen after ALL-CAPS names
+	cList                         // and, or, ",": list context
+	cCurrency                     // dlrs, francs, yen
+	cDirection                    // North, Greater: part of a place's own name
+	cMonthName                    // every month name and abbreviation
+	cLocative                     // in, to, from: a place follows more often than not
+	cNamePart                     // on, upon: "Stratford-upon-Avon" is one name
+	cGenericTitle                 // chairman: a title companies use too (a phrase's key)
+	// usages (gazetteer kind "usages", usage.go)
 	cThing    // restaurant, food: "Italian restaurant" is no mention of Italy
 	cLanguage // speaks, in: "speaks French" names a language
 	cEthnic   // American: "Irish-American" is an American
 	cRelation // relations, trade: "Chinese-American relations" names both
-	cNamePart // on, upon: "Stratford-upon-Avon" is one name
 	cLocal    // Police, Township: "the Dayton Police Department" names Dayton
 	cTrade    // imports, company: "Dutch food company" is a Dutch company
 	cEvent    // accord, summit: "the Paris accord" is an event, barely Paris
 )
 
-func newCues() map[uint64]cue {
-	m := make(map[uint64]cue, 256)
-	add := func(c cue, words ...string) {
-		for _, w := range words {
-			m[keyOf(w)] |= c
+// newCues files the words of the gazetteer's cues (kind "cues") under their
+// keys, each with the bits of its classes. A generic title is a phrase,
+// filed under the key of the whole phrase (keyOfPhrase), which no single
+// word's key equals.
+func newCues(cs []gazetteer.Cue) map[uint64]cue {
+	m := make(map[uint64]cue, len(cs))
+	for _, c := range cs {
+		bit := cueClass(c.Class)
+		if bit == cGenericTitle {
+			m[keyOfPhrase(c.Word)] |= bit
+			continue
 		}
+		m[keyOf(c.Word)] |= bit
 	}
-	add(cSpeech, "said", "says", "say", "told", "tells", "added", "adds", "stated", "warned", "warns",
-		"urged", "urges", "noted", "argued", "announced", "announces", "sees", "saw", "predicted",
-		"predicts", "asked", "asks", "declined", "replied", "insisted", "stressed", "reiterated",
-		"commented", "explained", "wrote", "acknowledged", "confirmed", "denied", "expects", "hopes")
-	add(cPrep, "in", "to", "from", "of", "with", "and", "between", "against", "visit", "visited",
-		"visiting", "via", "toward", "towards", "across", "including", "into", "neighbouring",
-		"neighboring", "at", "on", "for", "by", "or", "near", "throughout", "inside", "outside", "over")
-	add(cHonorific, "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "monsieur",
-		"herr", "senor", "señor", "sheikh", "prof", "professor")
-	add(cFormer, "former", "ex", "late", "then", "erstwhile", "outgoing", "previous")
-	add(cDeputy, "deputy", "vice", "assistant", "under", "junior", "shadow", "associate", "first",
-		"second", "undersecretary", "sub")
-	add(cParticle, "al", "el", "de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "du", "da",
-		"dos", "das", "di", "le", "la", "ter", "ben", "abu", "bint", "y", "st", "mac", "zu", "af", "ul")
-	add(cNotName, "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "for", "to", "with",
-		"by", "from", "as", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "february", "march", "april", "june", "july", "august", "september", "october",
-		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-		"oct", "nov", "dec", "it", "he", "she", "they", "we", "i", "you", "there", "here", "when",
-		"while", "after", "before", "if", "said", "says", "will", "would", "has", "had", "have",
-		"is", "was", "are", "were", "be", "not", "no", "also", "today", "yesterday", "tomorrow",
-		"government", "ministry", "administration", "cabinet", "parliament", "congress", "senate",
-		"house", "party", "officials", "official", "sources", "spokesman", "spokeswoman", "reuters",
-		"bank", "inc", "corp", "co", "ltd", "plc", "group", "association", "council", "committee",
-		"department", "office", "agency", "board", "commission", "state", "states", "national",
-		"federal", "central", "international", "union", "news", "press", "told", "announced",
-		"sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "maj", "st", "mt", "ft",
-		"league", "cup", "club", "championship", "division", "team", "united", "city", "county",
-		"school", "university", "college", "institute", "foundation", "fund", "trust", "corporation",
-		"company", "airlines", "airways", "exchange", "market", "index", "report", "act", "bill",
-		"treaty", "accord", "agreement", "summit", "conference", "premiership", "open", "games")
-	add(cDet, "the", "a", "an")
-	add(cSuffix, "jr", "sr", "ii", "iii", "iv")
-	add(cMonth, "may", "march", "june", "july", "august", "april")
-	add(cVerb, "says", "said", "say", "sees", "see", "urges", "urge", "warns", "warn", "to", "in",
-		"on", "at", "for", "and", "of", "is", "was", "will", "may", "not", "calls", "call", "wants",
-		"asks", "rejects", "denies", "backs", "plans", "expects", "predicts", "hopes", "meets",
-		"visits", "defends", "attacks", "opposes", "supports", "named", "resigns", "quits", "leaves",
-		"ends", "begins", "starts", "set", "sets", "gets", "gives", "takes", "has", "had", "should",
-		"could", "would", "must", "can", "cuts", "raises", "holds", "confident", "optimistic",
-		"pessimistic", "agrees", "proposes", "dismisses", "doubts", "seen", "the", "a", "an", "by",
-		"from", "with", "as", "after", "before", "over", "against", "bill", "plan", "visit", "talks")
-	add(cList, "and", "or", ",", "&")
-	add(cLocative, "in", "to", "from", "near", "via", "across", "into", "throughout", "inside", "outside",
-		"visit", "visited", "visiting", "toward", "towards", "neighbouring", "neighboring", "between")
-	add(cMonthName, "january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-		"oct", "nov", "dec")
-	add(cCurrency, "dlr", "dlrs", "dollar", "dollars", "franc", "francs", "yen", "mark", "marks", "pound",
-		"pounds", "sterling", "stg", "lira", "lire", "peso", "pesos", "guilder", "guilders", "crown",
-		"crowns", "krona", "kronor", "krone", "kroner", "rand", "rupee", "rupees", "rupiah", "ringgit",
-		"won", "baht", "shilling", "shillings", "cruzado", "cruzados", "escudo", "escudos", "drachma",
-		"drachmas", "schilling", "schillings", "riyal", "riyals", "dinar", "dinars", "currency", "cents",
-		"euro", "euros", "yuan", "renminbi", "rouble", "roubles", "ruble", "rubles", "zloty", "forint")
-	add(cNamePart, "on", "upon", "under", "super", "sur", "en", "le", "la", "by", "next")
-	add(cDirection, "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-		"central", "greater", "upper", "lower", "new", "old", "inner", "outer", "metropolitan")
 	return m
+}
+
+// cueBits maps each class of the gazetteer's cues to its bit; it is never
+// written after initialisation.
+var cueBits = map[string]cue{
+	gazetteer.CueSpeech:       cSpeech,
+	gazetteer.CuePreposition:  cPrep,
+	gazetteer.CueLocative:     cLocative,
+	gazetteer.CueHonorific:    cHonorific,
+	gazetteer.CueFormer:       cFormer,
+	gazetteer.CueDeputy:       cDeputy,
+	gazetteer.CueParticle:     cParticle,
+	gazetteer.CueNotName:      cNotName,
+	gazetteer.CueDeterminer:   cDet,
+	gazetteer.CueSuffix:       cSuffix,
+	gazetteer.CueMonthSurname: cMonth,
+	gazetteer.CueMonth:        cMonthName,
+	gazetteer.CueVerb:         cVerb,
+	gazetteer.CueList:         cList,
+	gazetteer.CueCurrency:     cCurrency,
+	gazetteer.CueDirection:    cDirection,
+	gazetteer.CueNamePart:     cNamePart,
+	gazetteer.CueGenericTitle: cGenericTitle,
+}
+
+// cueClass is the bit of a class of cues (0 for a class with none).
+func cueClass(class string) cue { return cueBits[class] }
+
+// isSuffix: the word, without a trailing full stop or comma, is a
+// generational suffix ("Jr.", "III").
+func (t *Tagger) isSuffix(w string) bool {
+	return t.cues[keyOf(strings.TrimRight(w, ".,"))]&cSuffix != 0
+}
+
+// genericRole: a title that companies and clubs use as much as states do
+// (cues of class generic_title); a holder not in the gazetteer counts as an
+// official only when a country or public body qualifies the title.
+func (t *Tagger) genericRole(phrase string) bool {
+	return t.cues[keyOfPhrase(strings.ToLower(phrase))]&cGenericTitle != 0
 }
 
 func (t *Tagger) cueOf(tok token) cue {

@@ -32,16 +32,12 @@ func keyOfPhrase(s string) uint64 {
 
 // surnameForms lists the forms a person is called by alone: the last name
 // ("Assad") and, with its particles, the full family name ("al-Assad",
-// "du Plessis"). Suffixes such as "Jr" and "III" are dropped.
-func surnameForms(name string) []string {
+// "du Plessis"). Suffixes such as "Jr" and "III" (cues of class suffix) are
+// dropped.
+func (t *Tagger) surnameForms(name string) []string {
 	words := strings.Fields(name)
-	for len(words) > 1 {
-		w := strings.ToLower(strings.TrimRight(words[len(words)-1], ".,"))
-		if w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv" {
-			words = words[:len(words)-1]
-			continue
-		}
-		break
+	for len(words) > 1 && t.isSuffix(words[len(words)-1]) {
+		words = words[:len(words)-1]
 	}
 	if len(words) < 2 || isRoman(words[len(words)-1]) {
 		return nil // a mononym, or a regnal name ("Juan Carlos I") with no surname
@@ -69,6 +65,9 @@ func surnameForms(name string) []string {
 	return out
 }
 
+// isParticle: a particle that stays with the family name ("de Larosière").
+// Unlike the cues of class particle it is still code: the dictionary
+// (dict.add) reads it before and without a tagger.
 func isParticle(w string) bool {
 	switch strings.ToLower(w) {
 	case "al", "el", "de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "du", "da",
@@ -110,23 +109,6 @@ func isRoman(w string) bool {
 		}
 	}
 	return true
-}
-
-// genericRole: titles that companies and clubs use as much as states do;
-// a holder not in the gazetteer counts as an official only when a country
-// or public body qualifies the title.
-func genericRole(phrase string) bool {
-	switch strings.ToLower(phrase) {
-	case "president", "vice president", "vice-president", "chairman", "chairwoman", "chair",
-		"chief executive", "chief executive officer", "treasurer", "deputy", "governor", "secretary",
-		"managing director", "director", "executive director", "general manager", "spokesman",
-		"spokeswoman", "spokesperson", "head", "chief", "leader", "member", "official",
-		"president-elect", "prince", "king", "queen", "minister", "commissioner", "general secretary",
-		"secretary general", "secretary-general", "director general", "director-general", "adviser", "advisor",
-		"premier", "mayor", "speaker", "chancellor", "leader of the opposition":
-		return true
-	}
-	return false
 }
 
 // roleHead is the word a title is shortened to in later references: "the

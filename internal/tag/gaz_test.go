@@ -40,6 +40,7 @@ func testGazetteer(t testing.TB) *gazetteer.Gazetteer {
 	}
 	return &gazetteer.Gazetteer{
 		Version: "sha256:test",
+		Cues:    builtinCues(t),
 		Countries: []gazetteer.Country{
 			country("RU", "RUS", "Russia", "Russian Federation|Soviet Union|USSR", "Russian|Russians|Soviet", ""),
 			country("US", "USA", "United States", "United States of America|USA|U.S.|US|America", "American|Americans", ""),

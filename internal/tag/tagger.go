@@ -105,7 +105,7 @@ func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) 
 	t := &Tagger{
 		gazVersion: g.Version,
 		d:          newDict(),
-		cues:       newCues(),
+		cues:       newCues(g.Cues),
 		kOf:        keyOf("of"),
 		kFor:       keyOf("for"),
 		kAnd:       keyOf("and"),
