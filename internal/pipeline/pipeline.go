@@ -135,11 +135,10 @@ func (p *Processor) assemble(it decode.Item, m Message, now time.Time) event.Rec
 }
 
 func (p *Processor) tag(ctx context.Context, rec *event.Record) error {
-	tctx, cancel := ctx, context.CancelFunc(func() {})
+	tctx := ctx
 	if p.opts.ItemTimeout > 0 {
-		tctx, cancel = context.WithTimeout(ctx, p.opts.ItemTimeout)
+		tctx = newBudget(ctx, time.Now().Add(p.opts.ItemTimeout))
 	}
-	defer cancel()
 	var date time.Time
 	if rec.PublishedAtSource != event.DateFromIngest || rec.Origin != nil {
 		date, _ = time.Parse(time.RFC3339, rec.PublishedAt)
