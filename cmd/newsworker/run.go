@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"text/tabwriter"
 
@@ -203,7 +204,15 @@ func newLogger(cfg config.Config, w io.Writer) zerolog.Logger {
 	return zerolog.New(w).Level(lvl).With().Timestamp().Str("service", "newsworker").Logger()
 }
 
+// newProcessor builds the pipeline every command runs. The build makes
+// tens of megabytes of tables, and as much garbage, from an empty heap:
+// the collector would run a cycle at every doubling for nothing it could
+// free, so it waits until the build is done (a memory limit still holds,
+// since it applies whatever the GC percentage). `newsworker tag` on one
+// item, collector off during the build against on: 0.15 s against
+// 0.16–0.19 s, 0.16 s of CPU against 0.20.
 func newProcessor(cfg config.Config) (*pipeline.Processor, error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	return pipeline.NewDefault(cfg.GazetteerFiles, cfg.TopicModel, pipeline.Options{MaxItemBytes: cfg.MaxItemBytes, ItemTimeout: cfg.ItemTimeout, LanguageHint: cfg.LanguageHint})
 }
 
