@@ -212,7 +212,7 @@ func listedSmallPlaces(t *testing.T) map[string]string {
 			}
 		}
 		for _, line := range lines {
-			if c := strings.Split(line, "\t"); len(c) == 5 && listed[fold(c[0])] {
+			if c := strings.Split(line, "\t"); (len(c) == 5 || len(c) == 6) && listed[fold(c[0])] {
 				out[fold(c[0])+"/"+c[2]] = "listed in " + filepath.Base(path)
 			}
 		}
