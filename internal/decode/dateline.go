@@ -38,6 +38,20 @@ func FindDateline(text string) (Dateline, bool) {
 	if len(head) > 160 {
 		head = head[:160]
 	}
+	// Both patterns start with a capital letter and end with a dash and a
+	// space, so a match ends at or before the last "- " of head: text
+	// without one, or not opening with a capital, has no dateline, and
+	// the patterns need not look past it (they read the rest of head
+	// otherwise, backtracking, for every item).
+	last := strings.LastIndex(head, "- ")
+	if last < 0 || head[0] < 'A' || head[0] > 'Z' {
+		return Dateline{}, false
+	}
+	return matchDateline(head[:last+2])
+}
+
+// matchDateline matches the dateline patterns at the start of head.
+func matchDateline(head string) (Dateline, bool) {
 	m := datelineRE.FindStringSubmatchIndex(head)
 	if m == nil {
 		m = titleDatelineRE.FindStringSubmatchIndex(head)

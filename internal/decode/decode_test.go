@@ -110,8 +110,11 @@ func TestFindDateline(t *testing.T) {
 		{"Paris - the city of light", "", ""},
 		{"The WASHINGTON talks - no", "", ""},
 		{"A - B", "", ""},
+		{"ROME (Reuters - AP) - Italy said", "ROME", "Reuters - AP"},
+		{"BONN, March 3 -- The - bank said - more", "BONN", ""},
 	}
 	for _, tc := range tests {
+		checkDatelineCut(t, tc.text)
 		d, ok := FindDateline(tc.text)
 		if ok != (tc.place != "") || d.Place != tc.place || d.Agency != tc.agency {
 			t.Errorf("FindDateline(%q) = %+v, %v; want place %q agency %q", tc.text, d, ok, tc.place, tc.agency)
@@ -167,5 +170,19 @@ func FuzzDecode(f *testing.F) {
 		if d, ok := FindDateline(it.Body); ok && !strings.HasPrefix(it.Body, d.Text) {
 			t.Fatalf("dateline %q not a prefix", d.Text)
 		}
+		checkDatelineCut(t, it.Body)
+		checkDatelineCut(t, string(v))
 	})
+}
+
+// checkDatelineCut: FindDateline, which skips the patterns when a text
+// has no "- " and cuts the text after its last one, finds what the
+// patterns find on the whole head.
+func checkDatelineCut(t *testing.T, text string) {
+	head := text[:min(len(text), 160)]
+	want, wantOK := matchDateline(head)
+	got, ok := FindDateline(text)
+	if ok != wantOK || got != want {
+		t.Fatalf("FindDateline(%q) = %+v, %v; the patterns on the whole head give %+v, %v", text, got, ok, want, wantOK)
+	}
 }
