@@ -2,7 +2,6 @@ package tag
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"unsafe"
 )
@@ -58,8 +57,9 @@ type topicAuto struct {
 	symClasses [][]int32     // by symbol: the classes that have it
 	sets       [][]int32     // by state: its trie nodes, ascending
 	ids        map[string]int32
+	arena      []int32 // the sets' nodes (intern)
 	rootState  []int32          // by class: the state reached from the root
-	trans      map[uint64]int32 // the moves kept, by topicMoveKey
+	trans      []topicMove      // the moves kept
 }
 
 type topicEdge struct{ sym, to int32 }
@@ -73,9 +73,13 @@ const topicAutoMaxStates = 1 << 20
 // scorer's word tables, states and outputs. nodeEnds are the outputs of
 // each trie node.
 func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
-	a := &topicAuto{b: b, ids: map[string]int32{"": 0}, sets: [][]int32{nil}, trans: map[uint64]int32{}}
+	// The built-in rules make about as many states and kept moves as trie
+	// nodes: room for that many up front spares the maps' growth.
+	n := len(b.pouts)
+	a := &topicAuto{b: b, ids: make(map[string]int32, n), sets: make([][]int32, 1, n), trans: make([]topicMove, 0, n)}
+	a.ids[""] = 0
 	a.trie()
-	exactKeys, wildKeys := slices.Sorted(maps.Keys(b.exact)), slices.Sorted(maps.Keys(b.wild))
+	exactKeys, wildKeys := b.exactOrder, b.wildOrder
 	exactClass := make(map[uint64]int32, len(exactKeys))
 	for _, h := range exactKeys {
 		exactClass[h] = a.class(append(b.prefixSyms(b.words[h]), b.exact[h]))
@@ -87,7 +91,7 @@ func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
 	if len(a.classes) >= topicMaxClasses {
 		return fmt.Errorf("topic rules: %d distinct words and wildcard prefixes, at most %d", len(a.classes), topicMaxClasses-1)
 	}
-	a.symClasses = make([][]int32, len(b.symbols))
+	a.symClasses = make([][]int32, b.nSymbols)
 	for c, syms := range a.classes {
 		for _, sym := range syms {
 			a.symClasses[sym] = append(a.symClasses[sym], int32(c))
@@ -152,10 +156,9 @@ func (a *topicAuto) deep(dst []int32, x int32) []int32 {
 func (a *topicAuto) trie() {
 	a.children = make([][]topicEdge, len(a.b.pouts))
 	a.depth = make([]int32, len(a.b.pouts))
-	for _, k := range slices.Sorted(maps.Keys(a.b.pedges)) {
-		from, sym, to := int32(k>>32), int32(uint32(k)), a.b.pedges[k]
-		a.children[from] = append(a.children[from], topicEdge{sym, to})
-		a.depth[to] = a.depth[from] + 1
+	for _, e := range a.b.edges {
+		a.children[e.from] = append(a.children[e.from], topicEdge{e.sym, e.to})
+		a.depth[e.to] = a.depth[e.from] + 1
 	}
 }
 
@@ -189,7 +192,15 @@ func (a *topicAuto) intern(nodes []int32) int32 {
 		return id
 	}
 	id := int32(len(a.sets))
-	set := slices.Clone(nodes)
+	// The sets are kept one after another in an arena, which a new block
+	// replaces when full: a set is never written after it is added, so the
+	// map key that views it stays valid (and keeps its block alive).
+	if cap(a.arena)-len(a.arena) < len(nodes) {
+		a.arena = make([]int32, 0, max(1<<16, 2*len(nodes)))
+	}
+	at := len(a.arena)
+	a.arena = append(a.arena, nodes...)
+	set := a.arena[at:len(a.arena):len(a.arena)]
 	a.ids[unsafe.String((*byte)(unsafe.Pointer(&set[0])), 4*len(set))] = id
 	a.sets = append(a.sets, set)
 	return id
@@ -236,7 +247,7 @@ func (a *topicAuto) states() error {
 					}
 				}
 			}
-			a.trans[topicMoveKey(x, c)] = a.intern(buf)
+			a.trans = append(a.trans, topicMove{topicMoveKey(x, c), a.intern(buf)})
 		}
 		// Rules whose phrases overlap in pathological ways are refused
 		// instead of exhausting memory.

@@ -2,16 +2,16 @@ package tag
 
 import (
 	"fmt"
-	"maps"
 	"math/bits"
-	"slices"
 	"strings"
 )
 
 // topicBuilder holds the phrase trie while rules are added; freeze
 // compiles it into the scorer's automaton.
 type topicBuilder struct {
-	symbols  map[string]int32  // "w:word" or "p:prefix" → symbol
+	wordSyms map[string]int32  // word → symbol
+	wildSyms map[string]int32  // wildcard prefix → symbol
+	nSymbols int32
 	exact    map[uint64]int32  // word hash → symbol
 	words    map[uint64]string // word hash → word
 	wild     map[uint64]int32  // prefix hash → symbol
@@ -19,19 +19,27 @@ type topicBuilder struct {
 	wildLens uint64            // bit n: some prefix is n bytes long
 	starts   topicStarts
 	pedges   map[uint64]int32 // phrase trie: node<<32 | symbol → child
+	edges    []topicTrieEdge  // the same, in the order they were made
 	pouts    [][]topicOut     // per phrase node
 	nPhrases int
+	// The word and prefix hashes in the order they first came: rules are
+	// added in a fixed order, so every build is the same without sorting.
+	exactOrder, wildOrder []uint64
 }
+
+// topicTrieEdge is an edge of the phrase trie.
+type topicTrieEdge struct{ from, sym, to int32 }
 
 func newTopicBuilder() *topicBuilder {
 	return &topicBuilder{
-		symbols:  make(map[string]int32),
+		wordSyms: make(map[string]int32, 1<<14),
+		wildSyms: make(map[string]int32, 1<<12),
 		exact:    make(map[uint64]int32),
 		words:    make(map[uint64]string),
 		wild:     make(map[uint64]int32),
 		prefixes: make(map[uint64]string),
-		pedges:   make(map[uint64]int32),
-		pouts:    make([][]topicOut, 1),
+		pedges:   make(map[uint64]int32, 1<<15),
+		pouts:    make([][]topicOut, 1, 1<<15),
 	}
 }
 
@@ -40,9 +48,10 @@ func newTopicBuilder() *topicBuilder {
 // Punctuation separates words as it does in text ("d'état" is "d", "etat").
 func (b *topicBuilder) addPhrase(text string, out topicOut) error {
 	node, words := int32(0), 0
-	for _, chunk := range strings.Fields(text) {
+	var buf [8]string
+	for chunk := range strings.FieldsSeq(text) {
 		bare, wild := strings.CutSuffix(chunk, "*")
-		parts := topicWords(bare)
+		parts := appendTopicWords(buf[:0], bare)
 		if strings.Contains(bare, "*") || (wild && len(parts) == 0) {
 			return fmt.Errorf("phrase %q: bad word %q", text, chunk)
 		}
@@ -56,6 +65,7 @@ func (b *topicBuilder) addPhrase(text string, out topicOut) error {
 			if !ok {
 				child = int32(len(b.pouts))
 				b.pedges[key] = child
+				b.edges = append(b.edges, topicTrieEdge{node, sym, child})
 				b.pouts = append(b.pouts, nil)
 			}
 			node = child
@@ -81,14 +91,14 @@ func (b *topicBuilder) addPhrase(text string, out topicOut) error {
 // found by a hash of their folded bytes, computed by the scan as it reads
 // them; a prefix longer than 63 bytes cannot be found and is rejected.
 func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
-	key := "w:" + word
+	syms := b.wordSyms
 	if wild {
-		key = "p:" + word
+		syms = b.wildSyms
 	}
-	if sym, ok := b.symbols[key]; ok {
+	if sym, ok := syms[word]; ok {
 		return sym, nil
 	}
-	sym := int32(len(b.symbols))
+	sym := b.nSymbols
 	h := keyBytes(word) // a word: its token key (the word is folded already)
 	if wild {
 		h = fnvOffset // a prefix: FNV-1a over its bytes, which the scan computes byte by byte
@@ -103,12 +113,19 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 		if len(word) > 63 {
 			return 0, fmt.Errorf("wildcard prefix %q is too long", word)
 		}
+		if _, dup := b.wild[h]; !dup {
+			b.wildOrder = append(b.wildOrder, h)
+		}
 		b.wild[h], b.prefixes[h], b.wildLens = sym, word, b.wildLens|1<<len(word)
 		b.starts.add(word)
 	} else {
+		if _, dup := b.exact[h]; !dup {
+			b.exactOrder = append(b.exactOrder, h)
+		}
 		b.exact[h], b.words[h] = sym, word
 	}
-	b.symbols[key] = sym
+	syms[word] = sym
+	b.nSymbols++
 	return sym, nil
 }
 
@@ -210,7 +227,7 @@ func newTopicTable(keys []uint64, val func(uint64) topicSlot) topicTable {
 		size *= 2
 	}
 	t := topicTable{slots: make([]topicSlot, size), mask: size - 1, has: make([]uint64, topicHasBits/64)}
-	for _, k := range keys { // sorted: the same layout on every start
+	for _, k := range keys { // in a fixed order: the same layout on every start
 		b := topicHasBit(k)
 		t.has[b/64] |= 1 << (b % 64)
 		i := k & t.mask
@@ -256,20 +273,27 @@ func topicMoveHash(k uint64, shift uint) uint64 { return k * 0x9E3779B97F4A7C15 
 func topicMoveKey(state, class int32) uint64 { return uint64(state)<<20 | uint64(class) }
 
 // newTopicMoves takes the moves by topicMoveKey.
-func newTopicMoves(m map[uint64]int32) topicMoves {
+func newTopicMoves(moves []topicMove) topicMoves {
 	size, shift := uint64(16), uint(60)
-	for size*3 < uint64(4*len(m)) { // up to 3/4 full: eight slots share a cache line
+	for size*3 < uint64(4*len(moves)) { // up to 3/4 full: eight slots share a cache line
 		size, shift = size*2, shift-1
 	}
 	t := topicMoves{slots: make([]uint64, size), shift: shift, mask: size - 1}
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		i := topicMoveHash(k, shift)
+	for _, m := range moves { // in the order they were made, the same on every start
+		i := topicMoveHash(m.key, shift)
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = k<<22 | uint64(m[k])
+		t.slots[i] = m.key<<22 | uint64(m.to)
 	}
 	return t
+}
+
+// topicMove is a move of the automaton as it is built: topicMoveKey and
+// the state it leads to. Each is made once.
+type topicMove struct {
+	key uint64
+	to  int32
 }
 
 func (t *topicMoves) get(key uint64) (int32, bool) {
@@ -283,8 +307,13 @@ func (t *topicMoves) get(key uint64) (int32, bool) {
 
 // topicWords splits text into folded words as the tokenizer reads them:
 // runs of letters and digits, folded by foldRune.
-func topicWords(text string) []string {
-	var words []string
+func topicWords(text string) []string { return appendTopicWords(nil, text) }
+
+// appendTopicWords appends the folded words of text to words.
+func appendTopicWords(words []string, text string) []string {
+	if w, ok := plainWord(text); ok {
+		return append(words, w)
+	}
 	var w strings.Builder
 	for _, r := range text {
 		if isWordRune(r) {
@@ -300,4 +329,15 @@ func topicWords(text string) []string {
 		words = append(words, w.String())
 	}
 	return words
+}
+
+// plainWord returns text itself when it is one word that folds to itself
+// (lower-case ASCII letters and digits), which most phrase words are.
+func plainWord(text string) (string, bool) {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return "", false
+		}
+	}
+	return text, text != ""
 }
