@@ -57,9 +57,9 @@ type topicAuto struct {
 	symClasses [][]int32     // by symbol: the classes that have it
 	sets       [][]int32     // by state: its trie nodes, ascending
 	ids        map[string]int32
-	arena      []int32 // the sets' nodes (intern)
-	rootState  []int32          // by class: the state reached from the root
-	trans      []topicMove      // the moves kept
+	arena      []int32     // the sets' nodes (intern)
+	rootState  []int32     // by class: the state reached from the root
+	trans      []topicMove // the moves kept
 }
 
 type topicEdge struct{ sym, to int32 }

@@ -9,8 +9,8 @@ import (
 // topicBuilder holds the phrase trie while rules are added; freeze
 // compiles it into the scorer's automaton.
 type topicBuilder struct {
-	wordSyms map[string]int32  // word → symbol
-	wildSyms map[string]int32  // wildcard prefix → symbol
+	wordSyms map[string]int32 // word → symbol
+	wildSyms map[string]int32 // wildcard prefix → symbol
 	nSymbols int32
 	exact    map[uint64]int32  // word hash → symbol
 	words    map[uint64]string // word hash → word
