@@ -52,6 +52,7 @@ type dict struct {
 	more []uint64
 	tab  []dictSlot
 	mask uint64
+	toks []token // add's scratch
 }
 
 const (
@@ -61,8 +62,10 @@ const (
 
 func newDict() *dict {
 	return &dict{
-		edges: make(map[uint64]int32),
-		nodes: make([]dnode, 1),
+		// Room for the built-in gazetteer's phrases (about 70,000 tokens)
+		// up front spares the map and slice their growth at start-up.
+		edges: make(map[uint64]int32, 1<<16),
+		nodes: make([]dnode, 1, 1<<16),
 		first: make([]uint64, 2*firstBits/64),
 		more:  make([]uint64, moreBits/64),
 	}
@@ -78,7 +81,8 @@ const maxPhraseTokens = 32
 // surface's own capitalisation. Surfaces that are all lower case match in any
 // case. It returns false for empty or over-long surfaces.
 func (d *dict) add(surface string, s sense) bool {
-	toks := tokenize(nil, surface)
+	d.toks = tokenize(d.toks[:0], surface)
+	toks := d.toks
 	if len(toks) == 0 || len(toks) > maxPhraseTokens {
 		return false
 	}

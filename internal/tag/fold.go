@@ -3,6 +3,7 @@ package tag
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldRune lower-cases r and strips the diacritics of Latin letters, so that
@@ -62,7 +63,11 @@ func foldString(s string) string {
 // germanVariant spells umlauts the way wire services did ("Pöhl" → "Poehl",
 // "Düsseldorf" → "Duesseldorf"); ok is false when s has none.
 func germanVariant(s string) (string, bool) {
-	if !strings.ContainsAny(s, "äöüÄÖÜß") {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii || !strings.ContainsAny(s, "äöüÄÖÜß") {
 		return "", false
 	}
 	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")

@@ -69,7 +69,14 @@ func (t *Tagger) surnameForms(name string) []string {
 // Unlike the cues of class particle it is still code: the dictionary
 // (dict.add) reads it before and without a tagger.
 func isParticle(w string) bool {
-	switch strings.ToLower(w) {
+	if len(w) > len("della") {
+		return false
+	}
+	var buf [len("della")]byte
+	for i := 0; i < len(w); i++ {
+		buf[i] = w[i] | 0x20 // lower-cases ASCII letters; nothing else matches below
+	}
+	switch string(buf[:len(w)]) {
 	case "al", "el", "de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "du", "da",
 		"dos", "das", "di", "le", "la", "ter", "ben", "abu", "bint", "mac", "zu":
 		return true
