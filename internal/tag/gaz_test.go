@@ -80,7 +80,7 @@ func testGazetteer(t testing.TB) *gazetteer.Gazetteer {
 			person("nw:rex-tillerson", "Rex Tillerson", "Rex W. Tillerson", [5]string{"Secretary of State", "foreign", "US", "2017-02-01", "2018-03-31"}),
 			person("Q178294", "Sergei Lavrov", "Sergey Lavrov", [5]string{"Minister of Foreign Affairs", "foreign", "RU", "2004-03-09", ""}),
 			person("Q7747", "Vladimir Putin", "", [5]string{"President", "head_of_state", "RU", "2012-05-07", ""}),
-			person("Q44329", "Bashar al-Assad", "Bashar Assad", [5]string{"President", "head_of_state", "SY", "2000-07-17", "2024-12-08"}),
+			person("nw:bashar-al-assad", "Bashar al-Assad", "Bashar Assad", [5]string{"President", "head_of_state", "SY", "2000-07-17", "2024-12-08"}),
 			person("nw:dmitry-peskov", "Dmitry Peskov", "", [5]string{"Press Secretary of the President", "spokesperson", "RU", "2012-05-22", ""}),
 			person("Q57641", "Petro Poroshenko", "", [5]string{"President", "head_of_state", "UA", "2014-06-07", "2019-05-20"}),
 			person("Q22686", "Donald Trump", "", [5]string{"President", "head_of_state", "US", "2017-01-20", "2021-01-20"}),
