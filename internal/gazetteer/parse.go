@@ -150,19 +150,24 @@ func checkHeader(cells []string, pos Pos, wantKind string, errs *errList) (strin
 	return kind, true
 }
 
+// The rows of a file are at most its lines: room for them up front spares
+// growing the slices (and copying their large rows) as they fill.
 func (fd *fileData) decoder(kind string) func(*row) {
 	switch kind {
 	case KindCountries:
 		seen := map[string]Pos{}
 		return func(r *row) { fd.decodeCountry(r, seen) }
 	case KindPlaces:
-		seen := map[string]Pos{}
+		seen := make(map[string]Pos, fd.lines)
+		fd.places = make([]Place, 0, fd.lines)
 		return func(r *row) { fd.decodePlace(r, seen) }
 	case KindPeople:
 		seen := make(map[termKey]int, fd.lines)
+		fd.people = make([]personRow, 0, fd.lines)
 		return func(r *row) { fd.decodePerson(r, seen) }
 	case KindTopics:
-		seen := map[string]Pos{}
+		seen := make(map[string]Pos, fd.lines)
+		fd.topics = make([]TopicRule, 0, fd.lines)
 		return func(r *row) { fd.decodeTopic(r, seen) }
 	case KindRoles:
 		seen := map[string]Pos{}
