@@ -67,6 +67,33 @@ func checkSame(t *testing.T, rec *event.Record) {
 	}
 }
 
+// TestAppendFloat: scores and saliences in thousandths, the tagger's
+// precision, which take a fast path, print as json.Marshal prints them.
+func TestAppendFloat(t *testing.T) {
+	var rec event.Record
+	rec.Countries = make([]event.Country, 1)
+	for _, k := range append(thousandths(), -1, -1000, -1234567) {
+		rec.Countries[0].Salience = float64(k) / 1000
+		checkSame(t, &rec)
+	}
+	for _, x := range []float64{math.Copysign(0, -1), 1e9 - 0.001, 1e9, 123456789.125, 0.0005, 0.1 + 0.2} {
+		rec.Countries[0].Salience = x
+		checkSame(t, &rec)
+	}
+}
+
+// thousandths are every k from 0 to 200,000 and some larger ones.
+func thousandths() []int64 {
+	var ks []int64
+	for k := int64(0); k <= 200000; k++ {
+		ks = append(ks, k)
+	}
+	for k := int64(200001); k < 1e12; k = k*3 + 7 {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
 func TestAppendRecordMatchesMarshal(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 5000; i++ {
@@ -106,7 +133,7 @@ func FuzzAppendRecord(f *testing.F) {
 		fill(reflect.ValueOf(&rec).Elem(), rand.New(rand.NewPCG(uint64(seed), 0)))
 		rec.Title, rec.Text = s, s+s
 		rec.Countries = append(rec.Countries, event.Country{Name: s, Salience: x, Evidence: []event.Evidence{{Text: s}}})
-		rec.Topics = append(rec.Topics, event.Topic{Label: s, Score: -x})
+		rec.Topics = append(rec.Topics, event.Topic{Label: s, Score: -x}, event.Topic{Score: math.Round(x*1000) / 1000})
 		checkSame(t, &rec)
 	})
 }
