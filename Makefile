@@ -42,7 +42,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzAppendRecord$$' -fuzztime $(FUZZTIME) ./internal/pipeline
 	$(GO) test -run '^$$' -fuzz '^FuzzTag$$' -fuzztime $(FUZZTIME) ./internal/tag
 	$(GO) test -run '^$$' -fuzz '^FuzzTopicPrefixShortcut$$' -fuzztime $(FUZZTIME) ./internal/tag
-	$(GO) test -run '^$$' -fuzz '^FuzzTokenize$$' -fuzztime $(FUZZTIME) ./internal/tag
+	$(GO) test -run '^$$' -fuzz '^FuzzTokenize$$' -fuzztime $(FUZZTIME) ./internal/tag/tokens
 	$(GO) test -run '^$$' -fuzz '^FuzzTopicAutomaton$$' -fuzztime $(FUZZTIME) ./internal/tag
 	$(GO) test -run '^$$' -fuzz '^FuzzDetect$$' -fuzztime $(FUZZTIME) ./internal/langid
 

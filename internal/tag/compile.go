@@ -2,8 +2,10 @@ package tag
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 type placeInfo struct {
@@ -53,13 +55,13 @@ func (t *Tagger) compileCountries(cs []gazetteer.Country) {
 	for i, c := range cs {
 		amb := make(map[string]bool, len(c.Ambiguous))
 		for _, a := range c.Ambiguous {
-			amb[foldString(a)] = true
+			amb[tokens.FoldString(a)] = true
 		}
 		for _, f := range append([]string{c.Name}, c.Aliases...) {
-			t.addForms(f, sense{kind: sCountry, ref: int32(i), ambiguous: amb[foldString(f)]})
+			t.addForms(f, sense{kind: sCountry, ref: int32(i), ambiguous: amb[tokens.FoldString(f)]})
 		}
 		for _, f := range c.Demonyms {
-			t.addForms(f, sense{kind: sDemonym, ref: int32(i), ambiguous: amb[foldString(f)]})
+			t.addForms(f, sense{kind: sDemonym, ref: int32(i), ambiguous: amb[tokens.FoldString(f)]})
 		}
 	}
 }
@@ -99,7 +101,7 @@ func (t *Tagger) compilePlaces(ps []gazetteer.Place) {
 	if us, ok := t.countryIdx["US"]; ok {
 		t.usIdx = us
 	}
-	t.kCounty, t.kParish = keyOf("county"), keyOf("parish")
+	t.kCounty, t.kParish = tokens.KeyOf("county"), tokens.KeyOf("parish")
 }
 
 // spreadAmbiguity: a name flagged ambiguous in one row ("Columbia", a
@@ -142,7 +144,7 @@ func (t *Tagger) compileRoles(rs []gazetteer.Role) {
 	t.roleHead = make([]uint64, len(rs))
 	for i, r := range rs {
 		t.generic[i] = t.genericRole(r.Phrase)
-		t.roleHead[i] = keyOf(roleHead(r.Phrase))
+		t.roleHead[i] = tokens.KeyOf(roleHead(r.Phrase))
 		// Role phrases match in any case: "Foreign Minister", "foreign minister".
 		t.addForms(strings.ToLower(r.Phrase), sense{kind: sRole, ref: int32(i)})
 	}
@@ -160,20 +162,20 @@ func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 				// A mononym ("Suharto") needs the same care as a surname.
 				t.addSurname(groups, f, ref)
 				if fi == 0 {
-					info.surname = keyOf(f)
+					info.surname = tokens.KeyOf(f)
 				}
 			} else {
 				t.addForms(f, sense{kind: sPerson, ref: ref})
 			}
-			for _, tk := range tokenize(nil, f) {
-				if tk.is(tWord) {
-					info.words = append(info.words, tk.key)
+			for _, tk := range tokens.Tokenize(nil, f) {
+				if tk.Is(tokens.Word) {
+					info.words = append(info.words, tk.Key)
 				}
 			}
 			if v, ok := germanVariant(f); ok {
-				for _, tk := range tokenize(nil, v) {
-					if tk.is(tWord) {
-						info.words = append(info.words, tk.key)
+				for _, tk := range tokens.Tokenize(nil, v) {
+					if tk.Is(tokens.Word) {
+						info.words = append(info.words, tk.Key)
 					}
 				}
 			}
@@ -184,14 +186,28 @@ func (t *Tagger) compilePeople(ps []gazetteer.Person) {
 				if fi == 0 && si == 0 {
 					w := strings.Fields(sn)
 					last := w[len(w)-1]
-					info.surname = keyOf(last[strings.LastIndexByte(last, '-')+1:])
+					info.surname = tokens.KeyOf(last[strings.LastIndexByte(last, '-')+1:])
 				}
 				t.addSurname(groups, sn, ref)
 			}
 		}
 		t.people = append(t.people, info)
 		if words := strings.Fields(p.Name); len(words) > 1 {
-			t.firstNames[keyOf(words[0])] = true
+			t.firstNames[tokens.KeyOf(words[0])] = true
 		}
 	}
+}
+
+// germanVariant spells umlauts the way wire services did ("Pöhl" → "Poehl",
+// "Düsseldorf" → "Duesseldorf"); ok is false when s has none.
+func germanVariant(s string) (string, bool) {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii || !strings.ContainsAny(s, "äöüÄÖÜß") {
+		return "", false
+	}
+	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")
+	return r.Replace(s), true
 }

@@ -1,5 +1,7 @@
 package tag
 
+import "github.com/newsworker/newsworker/internal/tag/tokens"
+
 // backReferences counts later mentions of officials st.offs[from:]: the
 // surname alone ("Tillerson said", "Mr Lavrov", "TREASURY'S BAKER") and the
 // bare title with an article ("the secretary of state") when one official
@@ -31,7 +33,7 @@ func (t *Tagger) backReferences(st *state, from int) {
 		}
 		found := -1
 		for oi := from; oi < len(st.offs); oi++ {
-			if o := &st.offs[oi]; o.role >= 0 && (t.roles[o.role].Role == t.roles[role].Role || t.roleHead[o.role] == keyOf(t.roles[role].Phrase)) {
+			if o := &st.offs[oi]; o.role >= 0 && (t.roles[o.role].Role == t.roles[role].Role || t.roleHead[o.role] == tokens.KeyOf(t.roles[role].Phrase)) {
 				if found >= 0 {
 					found = -2
 					break
@@ -40,7 +42,7 @@ func (t *Tagger) backReferences(st *state, from int) {
 			}
 		}
 		if found >= 0 {
-			st.offs[found].addEvidence(span{field: m.field, start: toks[m.i].start, end: toks[m.j-1].end})
+			st.offs[found].addEvidence(span{field: m.field, start: toks[m.i].Start, end: toks[m.j-1].End})
 			st.use(m.field, int(m.i), int(m.j))
 		}
 	}
@@ -66,19 +68,19 @@ func (t *Tagger) headRefs(st *state, from int) {
 		toks, _ := st.toks(field)
 		used := st.usedOf(field)
 		for k := 1; k < len(toks); k++ {
-			key := toks[k].key
+			key := toks[k].Key
 			if key != heads[0] && key != heads[1] && key != heads[2] && key != heads[3] {
 				continue
 			}
-			if used[k] || !toks[k].is(tWord) || !t.hasCue(toks[k-1], cDet) {
+			if used[k] || !toks[k].Is(tokens.Word) || !t.hasCue(toks[k-1], cDet) {
 				continue
 			}
-			if k+1 < len(toks) && toks[k+1].is(tWord) && (toks[k+1].key == t.kOf || toks[k+1].key == t.kFor) {
+			if k+1 < len(toks) && toks[k+1].Is(tokens.Word) && (toks[k+1].Key == t.kOf || toks[k+1].Key == t.kFor) {
 				continue // "the secretary of agriculture" is someone else
 			}
 			found := -1
 			for oi := from; oi < len(st.offs); oi++ {
-				if o := &st.offs[oi]; o.role >= 0 && t.roleHead[o.role] == toks[k].key {
+				if o := &st.offs[oi]; o.role >= 0 && t.roleHead[o.role] == toks[k].Key {
 					if found >= 0 {
 						found = -2
 						break
@@ -87,7 +89,7 @@ func (t *Tagger) headRefs(st *state, from int) {
 				}
 			}
 			if found >= 0 {
-				st.offs[found].addEvidence(span{field: field, start: toks[k-1].start, end: toks[k].end})
+				st.offs[found].addEvidence(span{field: field, start: toks[k-1].Start, end: toks[k].End})
 				used[k] = true
 			}
 		}
@@ -100,20 +102,20 @@ func (t *Tagger) surnameRefs(st *state, field int8) {
 	used := st.usedOf(field)
 	caps := st.caps(field)
 	for k, tk := range toks {
-		if used[k] || !tk.is(tWord) || (!caps && !tk.is(tCap)) {
+		if used[k] || !tk.Is(tokens.Word) || (!caps && !tk.Is(tokens.Cap)) {
 			continue
 		}
-		oi, ok := st.bySurname[tk.key]
+		oi, ok := st.bySurname[tk.Key]
 		if !ok {
 			continue
 		}
 		o := &st.offs[oi]
-		if !caps && k+1 < len(toks) && toks[k+1].is(tWord) && toks[k+1].is(tCap) && !toks[k+1].is(tSentence) &&
+		if !caps && k+1 < len(toks) && toks[k+1].Is(tokens.Word) && toks[k+1].Is(tokens.Cap) && !toks[k+1].Is(tokens.Sentence) &&
 			!t.hasCue(toks[k+1], cNotName|cSpeech) {
 			continue // "Baker Hughes"
 		}
-		if k > 0 && !caps && toks[k-1].is(tWord) && toks[k-1].is(tCap) && !t.hasCue(toks[k-1], cNotName|cHonorific) &&
-			!used[k-1] && !toks[k].is(tSentence) {
+		if k > 0 && !caps && toks[k-1].Is(tokens.Word) && toks[k-1].Is(tokens.Cap) && !t.hasCue(toks[k-1], cNotName|cHonorific) &&
+			!used[k-1] && !toks[k].Is(tokens.Sentence) {
 			if o.person < 0 || !t.firstNamesAgree(&t.people[o.person], toks[k-1:k]) {
 				continue // "Howard Baker" is someone else
 			}
@@ -124,19 +126,19 @@ func (t *Tagger) surnameRefs(st *state, field int8) {
 		b := k
 		if k > 0 && t.hasCue(toks[k-1], cHonorific) {
 			b = k - 1
-		} else if k > 1 && src[toks[k-1].start:toks[k-1].end] == "." && t.hasCue(toks[k-2], cHonorific) {
+		} else if k > 1 && src[toks[k-1].Start:toks[k-1].End] == "." && t.hasCue(toks[k-2], cHonorific) {
 			b = k - 2
 		}
-		o.addEvidence(span{field: field, start: toks[b].start, end: tk.end})
+		o.addEvidence(span{field: field, start: toks[b].Start, end: tk.End})
 		used[k] = true
 	}
 }
 
 // joined reports whether tokens [i, j) are glued by a hyphen to a word on
 // either side, as part of a longer name.
-func joined(toks []token, src string, i, j int) bool {
-	if j+1 < len(toks) && !toks[j].is(tSpace) && src[toks[j].start:toks[j].end] == "-" && !toks[j+1].is(tSpace) && toks[j+1].is(tWord) {
+func joined(toks []tokens.Token, src string, i, j int) bool {
+	if j+1 < len(toks) && !toks[j].Is(tokens.Space) && src[toks[j].Start:toks[j].End] == "-" && !toks[j+1].Is(tokens.Space) && toks[j+1].Is(tokens.Word) {
 		return true
 	}
-	return i >= 2 && !toks[i].is(tSpace) && !toks[i-1].is(tSpace) && src[toks[i-1].start:toks[i-1].end] == "-" && toks[i-2].is(tWord) && toks[i-2].is(tCap)
+	return i >= 2 && !toks[i].Is(tokens.Space) && !toks[i-1].Is(tokens.Space) && src[toks[i-1].Start:toks[i-1].End] == "-" && toks[i-2].Is(tokens.Word) && toks[i-2].Is(tokens.Cap)
 }

@@ -1,6 +1,10 @@
 package tag
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
+)
 
 // mention kinds, from the strongest evidence of what a story is about to the
 // weakest; weights live in salience.go.
@@ -106,7 +110,7 @@ func (t *Tagger) collect(st *state) {
 				}
 				// A possessive says name, not word: "Georgia's governor".
 				weak := kind != mMulti && kind != mCapital && kind != mMetonym &&
-					(st.caps(m.field) || m.j-m.i == 1 && toks[m.i].is(tSentence) && !t.commaAfter(toks, src, int(m.j)) &&
+					(st.caps(m.field) || m.j-m.i == 1 && toks[m.i].Is(tokens.Sentence) && !t.commaAfter(toks, src, int(m.j)) &&
 						!possessiveAfter(toks, src, int(m.j)))
 				kind = t.passing(toks, int(m.j), kind)
 				for _, c := range p.countries {
@@ -139,7 +143,7 @@ func (t *Tagger) collect(st *state) {
 			st.cands = st.cands[:from]
 			continue
 		}
-		o := occurrence{field: m.field, kind: mName, start: toks[m.i].start, end: toks[m.j-1].end, tok: m.i, node: m.node,
+		o := occurrence{field: m.field, kind: mName, start: toks[m.i].Start, end: toks[m.j-1].End, tok: m.i, node: m.node,
 			candFrom: from, candTo: int32(len(st.cands))}
 		t.qualify(st, mi, &o)
 		if o.candFrom < o.candTo {
@@ -158,7 +162,7 @@ func (t *Tagger) qualify(st *state, mi int, o *occurrence) {
 	}
 	m, next := st.matches[mi], st.matches[mi+1]
 	toks, src := st.toks(m.field)
-	if next.field != m.field || next.i != m.j+1 || src[toks[m.j].start:toks[m.j].end] != "," {
+	if next.field != m.field || next.i != m.j+1 || src[toks[m.j].Start:toks[m.j].End] != "," {
 		return
 	}
 	// Only a place is qualified ("Iraq, Jordan" is a list), and only by a
@@ -225,8 +229,8 @@ func (t *Tagger) qualify(st *state, mi int, o *occurrence) {
 	o.candTo = o.candFrom + int32(len(kept))
 }
 
-func afterComma(toks []token, src string, i int) bool {
-	return i >= 2 && src[toks[i-1].start:toks[i-1].end] == "," && toks[i-2].is(tWord)
+func afterComma(toks []tokens.Token, src string, i int) bool {
+	return i >= 2 && src[toks[i-1].Start:toks[i-1].End] == "," && toks[i-2].Is(tokens.Word)
 }
 
 func placeKind(k string) mkind {
@@ -251,9 +255,9 @@ func countryOrg(kind string) bool {
 	return kind == "central_bank" || kind == "ministry" || kind == "government"
 }
 
-func (st *state) inDateline(tok token) bool {
+func (st *state) inDateline(tok tokens.Token) bool {
 	d := st.in.Dateline
-	return d != nil && int(tok.start) >= d.Start && int(tok.start) < d.End
+	return d != nil && int(tok.Start) >= d.Start && int(tok.Start) < d.End
 }
 
 // inLongerName: a place name glued to capitalised words that are not
@@ -266,7 +270,7 @@ func (t *Tagger) inLongerName(st *state, m match) bool {
 	}
 	if j := int(m.j); j < len(toks) {
 		n := toks[j]
-		if n.is(tWord) && n.is(tCap) && !n.is(tSentence) && !t.hasCue(n, cNotName|cPrep|cSpeech|cLocal) && !t.placeMatch(st, st.matchAt(m.field, j)) {
+		if n.Is(tokens.Word) && n.Is(tokens.Cap) && !n.Is(tokens.Sentence) && !t.hasCue(n, cNotName|cPrep|cSpeech|cLocal) && !t.placeMatch(st, st.matchAt(m.field, j)) {
 			return true
 		}
 	}
@@ -280,15 +284,15 @@ func (t *Tagger) afterName(st *state, m match) bool {
 	if st.caps(m.field) {
 		return false
 	}
-	if i := int(m.i); i > 0 && !toks[i].is(tSentence) {
+	if i := int(m.i); i > 0 && !toks[i].Is(tokens.Sentence) {
 		p := toks[i-1]
-		if p.is(tWord) && p.is(tCap) && !t.hasCue(p, cNotName|cPrep|cDirection|cHonorific) && !t.placeMatch(st, st.matchEnding(m.field, i)) {
+		if p.Is(tokens.Word) && p.Is(tokens.Cap) && !t.hasCue(p, cNotName|cPrep|cDirection|cHonorific) && !t.placeMatch(st, st.matchEnding(m.field, i)) {
 			return true
 		}
 	}
 	return false
 }
 
-func (t *Tagger) commaAfter(toks []token, src string, j int) bool {
-	return j < len(toks) && src[toks[j].start:toks[j].end] == ","
+func (t *Tagger) commaAfter(toks []tokens.Token, src string, j int) bool {
+	return j < len(toks) && src[toks[j].Start:toks[j].End] == ","
 }

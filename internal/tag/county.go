@@ -1,6 +1,10 @@
 package tag
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
+)
 
 // US counties. Every US state but Louisiana and Alaska is divided into
 // counties, named "<Name> County"; Louisiana's are parishes, "<Name>
@@ -29,12 +33,12 @@ func (t *Tagger) countyOccs(st *state) {
 		}
 		for k := 1; k < len(toks); k++ {
 			tk := toks[k]
-			if tk.key != t.kCounty && tk.key != t.kParish || !tk.is(tCap) || !t.countyName(st, field, toks, k) {
+			if tk.Key != t.kCounty && tk.Key != t.kParish || !tk.Is(tokens.Cap) || !t.countyName(st, field, toks, k) {
 				continue
 			}
 			from := int32(len(st.cands))
 			st.cands = append(st.cands, cand{country: us, sub: -1, ambiguous: true, flagged: true, kind: mCounty})
-			st.occs = append(st.occs, occurrence{field: field, kind: mCounty, start: toks[k-1].start, end: tk.end,
+			st.occs = append(st.occs, occurrence{field: field, kind: mCounty, start: toks[k-1].Start, end: tk.End,
 				tok: int32(k - 1), node: -1, candFrom: from, candTo: from + 1})
 		}
 	}
@@ -42,9 +46,9 @@ func (t *Tagger) countyOccs(st *state) {
 
 // countyName: the word before "County" is a capitalised name that is not a
 // function word and not a place of another country only.
-func (t *Tagger) countyName(st *state, field int8, toks []token, k int) bool {
+func (t *Tagger) countyName(st *state, field int8, toks []tokens.Token, k int) bool {
 	p := toks[k-1]
-	if !p.is(tWord) || !p.is(tCap) || p.is(tDigit) || t.hasCue(p, cNotName) {
+	if !p.Is(tokens.Word) || !p.Is(tokens.Cap) || p.Is(tokens.Digit) || t.hasCue(p, cNotName) {
 		return false
 	}
 	mi := st.matchEnding(field, k)
@@ -74,8 +78,8 @@ func (t *Tagger) countyName(st *state, field int8, toks []token, k int) bool {
 
 // usCounty: the place at toks[:j] is a US place followed by "County" or
 // "Parish", which countyOccs reads as the county instead.
-func (t *Tagger) usCounty(toks []token, j int, p *placeInfo) bool {
-	if j >= len(toks) || toks[j].key != t.kCounty && toks[j].key != t.kParish || !toks[j].is(tCap) {
+func (t *Tagger) usCounty(toks []tokens.Token, j int, p *placeInfo) bool {
+	if j >= len(toks) || toks[j].Key != t.kCounty && toks[j].Key != t.kParish || !toks[j].Is(tokens.Cap) {
 		return false
 	}
 	for _, c := range p.countries {
@@ -87,10 +91,10 @@ func (t *Tagger) usCounty(toks []token, j int, p *placeInfo) bool {
 }
 
 // possessiveAfter: the token at j is an apostrophe followed by "s".
-func possessiveAfter(toks []token, src string, j int) bool {
+func possessiveAfter(toks []tokens.Token, src string, j int) bool {
 	if j+1 >= len(toks) {
 		return false
 	}
-	w := src[toks[j].start:toks[j].end]
-	return (w == "'" || w == "’") && src[toks[j+1].start:toks[j+1].end] == "s"
+	w := src[toks[j].Start:toks[j].End]
+	return (w == "'" || w == "’") && src[toks[j+1].Start:toks[j+1].End] == "s"
 }

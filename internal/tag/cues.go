@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // cue classes of the small closed-class words the context rules look at.
@@ -52,7 +53,7 @@ func newCues(cs []gazetteer.Cue) map[uint64]cue {
 			m[keyOfPhrase(c.Word)] |= bit
 			continue
 		}
-		m[keyOf(c.Word)] |= bit
+		m[tokens.KeyOf(c.Word)] |= bit
 	}
 	return m
 }
@@ -86,7 +87,7 @@ func cueClass(class string) cue { return cueBits[class] }
 // isSuffix: the word, without a trailing full stop or comma, is a
 // generational suffix ("Jr.", "III").
 func (t *Tagger) isSuffix(w string) bool {
-	return t.cues[keyOf(strings.TrimRight(w, ".,"))]&cSuffix != 0
+	return t.cues[tokens.KeyOf(strings.TrimRight(w, ".,"))]&cSuffix != 0
 }
 
 // genericRole: a title that companies and clubs use as much as states do
@@ -96,11 +97,11 @@ func (t *Tagger) genericRole(phrase string) bool {
 	return t.cues[keyOfPhrase(strings.ToLower(phrase))]&cGenericTitle != 0
 }
 
-func (t *Tagger) cueOf(tok token) cue {
-	if c, ok := t.cues[tok.key]; ok {
+func (t *Tagger) cueOf(tok tokens.Token) cue {
+	if c, ok := t.cues[tok.Key]; ok {
 		return c
 	}
 	return 0
 }
 
-func (t *Tagger) hasCue(tok token, c cue) bool { return t.cueOf(tok)&c != 0 }
+func (t *Tagger) hasCue(tok tokens.Token, c cue) bool { return t.cueOf(tok)&c != 0 }

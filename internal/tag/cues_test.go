@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // builtinCues loads only the built-in cues (kind "cues"), for the small
@@ -47,7 +48,7 @@ func TestCuesFromData(t *testing.T) {
 		want bool
 	}{{"said", cSpeech, true}, {"Señor", cHonorific, true}, {",", cList, true}, {"III", cSuffix, true},
 		{"murmured", cSpeech, false}, {"chairman", cGenericTitle, false}} {
-		if got := tg.cues[keyOf(c.word)]&c.bit != 0; got != c.want {
+		if got := tg.cues[tokens.KeyOf(c.word)]&c.bit != 0; got != c.want {
 			t.Errorf("%q has cue %b: %v, want %v", c.word, c.bit, got, c.want)
 		}
 	}

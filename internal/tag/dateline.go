@@ -3,6 +3,7 @@ package tag
 import (
 	"strings"
 
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
@@ -18,11 +19,11 @@ func (t *Tagger) datelineOcc(st *state) {
 		return
 	}
 	start, end := placeSpan(st.in.Text, d)
-	toks := tokenize(st.scratch[:0], d.Place)
+	toks := tokens.Tokenize(st.scratch[:0], d.Place)
 	st.scratch = toks
 	comma := len(toks)
 	for i, tk := range toks {
-		if d.Place[tk.start:tk.end] == "," {
+		if d.Place[tk.Start:tk.End] == "," {
 			comma = i
 			break
 		}
@@ -34,10 +35,10 @@ func (t *Tagger) datelineOcc(st *state) {
 		var buf [8]int32
 		city := t.datelineCountries(st, toks[:comma], buf[:0])
 		t.datelinePart(st, toks[comma+1:], true, city)
-		if last := toks[len(toks)-1]; int32(len(st.cands)) == from && last.is(tWord) {
+		if last := toks[len(toks)-1]; int32(len(st.cands)) == from && last.Is(tokens.Word) {
 			// "BIRMINGHAM, Ala" and "SANTA FE SPRINGS, CALIF": the
 			// abbreviation's full stop was lost.
-			dot := token{start: last.end, end: last.end, key: keyOf(".")}
+			dot := tokens.Token{Start: last.End, End: last.End, Key: tokens.KeyOf(".")}
 			st.scratch = append(toks, dot)
 			t.datelinePart(st, st.scratch[comma+1:], true, city)
 		}
@@ -61,7 +62,7 @@ func (t *Tagger) datelineOcc(st *state) {
 
 // datelineCountries returns every country a whole-span match over toks may
 // be in, appended to buf.
-func (t *Tagger) datelineCountries(st *state, toks []token, buf []int32) []int32 {
+func (t *Tagger) datelineCountries(st *state, toks []tokens.Token, buf []int32) []int32 {
 	ms := t.d.scan(st.dmatches[:0], toks, fieldText, true)
 	st.dmatches = ms
 	if len(ms) != 1 || ms[0].i != 0 || int(ms[0].j) != len(toks) {
@@ -86,7 +87,7 @@ func (t *Tagger) datelineCountries(st *state, toks []token, buf []int32) []int32
 // datelinePart adds the candidates of a whole-span match over toks; a
 // qualifier may only be a state, region or country, and one in a country
 // the city may be in (within) is preferred.
-func (t *Tagger) datelinePart(st *state, toks []token, qualifier bool, within []int32) {
+func (t *Tagger) datelinePart(st *state, toks []tokens.Token, qualifier bool, within []int32) {
 	if len(toks) == 0 {
 		return
 	}
@@ -201,12 +202,12 @@ func placeSpan(text string, d *event.Dateline) (int, int) {
 // the body's first sentence put the dateline after it; there only the
 // local-news form is read, a place in capitals and a dash ("MANSFIELD —").
 // It returns nil when the opening does not look like one.
-func (t *Tagger) guessDateline(text string, toks []token) *event.Dateline {
+func (t *Tagger) guessDateline(text string, toks []tokens.Token) *event.Dateline {
 	if d := t.openingDateline(text, toks); d != nil {
 		return d
 	}
-	for i := 1; i < len(toks) && toks[i].start < secondSentenceWithin; i++ {
-		if toks[i].is(tSentence) {
+	for i := 1; i < len(toks) && toks[i].Start < secondSentenceWithin; i++ {
+		if toks[i].Is(tokens.Sentence) {
 			return capsDateline(text, toks[i:])
 		}
 	}
@@ -221,22 +222,22 @@ const secondSentenceWithin = 300
 // capitals (and their full stops), optionally a comma and a state or
 // country as written ("CHARLESTON, W.Va.", "TBILISI, Georgia"), then a
 // dash.
-func capsDateline(text string, toks []token) *event.Dateline {
+func capsDateline(text string, toks []tokens.Token) *event.Dateline {
 	qualified := false
 	for i := 0; i < len(toks) && i < 12; i++ {
 		tk := toks[i]
-		w := text[tk.start:tk.end]
+		w := text[tk.Start:tk.End]
 		switch {
-		case tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && (qualified || tk.is(tUpper) && tk.end-tk.start > 1):
+		case tk.Is(tokens.Word) && tk.Is(tokens.Cap) && !tk.Is(tokens.Digit) && (qualified || tk.Is(tokens.Upper) && tk.End-tk.Start > 1):
 			continue
-		case w == "." && i > 0 && toks[i-1].is(tWord):
+		case w == "." && i > 0 && toks[i-1].Is(tokens.Word):
 			continue
-		case w == "," && !qualified && i > 0 && toks[i-1].is(tWord):
+		case w == "," && !qualified && i > 0 && toks[i-1].Is(tokens.Word):
 			qualified = true
 			continue
-		case isDash(w) && i > 0 && text[toks[i-1].start:toks[i-1].end] != ",":
-			start, end := int(toks[0].start), int(toks[i-1].end)
-			return &event.Dateline{Text: text[start:tk.start], Place: text[start:end], Start: start, End: end}
+		case isDash(w) && i > 0 && text[toks[i-1].Start:toks[i-1].End] != ",":
+			start, end := int(toks[0].Start), int(toks[i-1].End)
+			return &event.Dateline{Text: text[start:tk.Start], Place: text[start:end], Start: start, End: end}
 		}
 		return nil
 	}
@@ -246,30 +247,30 @@ func capsDateline(text string, toks []token) *event.Dateline {
 func isDash(w string) bool { return w == "-" || w == "—" || w == "–" }
 
 // openingDateline reads a dateline at the very start of the text.
-func (t *Tagger) openingDateline(text string, toks []token) *event.Dateline {
+func (t *Tagger) openingDateline(text string, toks []tokens.Token) *event.Dateline {
 	end, commas := -1, 0
 	for i := 0; i < len(toks) && i < 8; i++ {
 		tk := toks[i]
-		w := text[tk.start:tk.end]
+		w := text[tk.Start:tk.End]
 		switch {
-		case tk.is(tWord) && t.hasCue(tk, cMonthName) && commas > 0:
+		case tk.Is(tokens.Word) && t.hasCue(tk, cMonthName) && commas > 0:
 			if end < 0 {
 				return nil
 			}
 			return &event.Dateline{Text: text[:end], Place: text[:end], Start: 0, End: end}
-		case tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit):
+		case tk.Is(tokens.Word) && tk.Is(tokens.Cap) && !tk.Is(tokens.Digit):
 			continue
-		case w == "." && i > 0 && toks[i-1].is(tWord):
+		case w == "." && i > 0 && toks[i-1].Is(tokens.Word):
 			continue // "Calif.", "ST. LOUIS"
 		case w == ",":
 			commas++
 			if commas > 2 || i == 0 {
 				return nil
 			}
-			end = int(toks[i-1].end)
+			end = int(toks[i-1].End)
 			continue
 		case (isDash(w) || w == "(") && i > 0:
-			return &event.Dateline{Text: text[:tk.start], Place: strings.TrimSpace(text[:tk.start]), Start: 0, End: int(toks[i-1].end)}
+			return &event.Dateline{Text: text[:tk.Start], Place: strings.TrimSpace(text[:tk.Start]), Start: 0, End: int(toks[i-1].End)}
 		}
 		return nil
 	}

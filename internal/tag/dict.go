@@ -1,6 +1,10 @@
 package tag
 
-import "context"
+import (
+	"context"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
+)
 
 // senseKind says what a matched phrase stands for.
 type senseKind uint8
@@ -52,7 +56,7 @@ type dict struct {
 	more []uint64
 	tab  []dictSlot
 	mask uint64
-	toks []token // add's scratch
+	toks []tokens.Token // add's scratch
 }
 
 const (
@@ -81,25 +85,25 @@ const maxPhraseTokens = 32
 // surface's own capitalisation. Surfaces that are all lower case match in any
 // case. It returns false for empty or over-long surfaces.
 func (d *dict) add(surface string, s sense) bool {
-	d.toks = tokenize(d.toks[:0], surface)
+	d.toks = tokens.Tokenize(d.toks[:0], surface)
 	toks := d.toks
 	if len(toks) == 0 || len(toks) > maxPhraseTokens {
 		return false
 	}
 	s.capMask, s.upperMask = 0, 0
-	b := firstAt(toks[0].key)
+	b := firstAt(toks[0].Key)
 	d.first[b>>6] |= 1 << (b & 63)
 	n := int32(0)
 	for i, t := range toks {
-		if t.is(tWord) && !isParticle(surface[t.start:t.end]) { // "de Clercq", "De Clercq"
+		if t.Is(tokens.Word) && !isParticle(surface[t.Start:t.End]) { // "de Clercq", "De Clercq"
 			switch {
-			case t.is(tUpper) && t.end-t.start > 1 && !t.is(tDigit):
+			case t.Is(tokens.Upper) && t.End-t.Start > 1 && !t.Is(tokens.Digit):
 				s.upperMask |= 1 << i
-			case t.is(tCap):
+			case t.Is(tokens.Cap):
 				s.capMask |= 1 << i
 			}
 		}
-		ek := edgeKey(n, t.key)
+		ek := edgeKey(n, t.Key)
 		if n != 0 {
 			b := (ek >> 11) & (moreBits - 1)
 			d.more[b>>6] |= 1 << (b & 63)
@@ -144,14 +148,14 @@ const (
 // scan finds the longest phrase starting at every token that is not inside
 // an earlier match, and appends it to dst. In an all-capitals field case
 // demands are waived; the callers then ask for more context instead.
-func (d *dict) scan(dst []match, toks []token, field int8, caps bool) []match {
+func (d *dict) scan(dst []match, toks []tokens.Token, field int8, caps bool) []match {
 	dst, _ = d.scanFrom(dst, toks, field, caps, 0, len(toks))
 	return dst
 }
 
 // scanCtx is scan in slices of tokens, checking ctx between them so that a
 // huge item cannot outlive its budget.
-func (d *dict) scanCtx(ctx context.Context, dst []match, toks []token, field int8, caps bool) ([]match, error) {
+func (d *dict) scanCtx(ctx context.Context, dst []match, toks []tokens.Token, field int8, caps bool) ([]match, error) {
 	const slice = 1 << 13
 	for i := 0; i < len(toks); {
 		if err := ctx.Err(); err != nil {
@@ -164,26 +168,29 @@ func (d *dict) scanCtx(ctx context.Context, dst []match, toks []token, field int
 
 // scanFrom scans phrases starting in toks[from:to] and returns where the
 // next scan must start (a phrase may run past to).
-func (d *dict) scanFrom(dst []match, toks []token, field int8, caps bool, from, to int) ([]match, int) {
+func (d *dict) scanFrom(dst []match, toks []tokens.Token, field int8, caps bool, from, to int) ([]match, int) {
 	i := from
-	capsOK := uint64(bit(caps))
+	capsOK := uint64(0)
+	if caps {
+		capsOK = 1
+	}
 	for ; i < to; i++ {
 		// A word that may start a phrase, in capitals unless the field is
 		// all capitals or some phrase it starts may begin lower case (one
 		// branch for what would be three hard-to-predict ones).
 		tk := &toks[i]
-		b := firstAt(tk.key)
+		b := firstAt(tk.Key)
 		may := d.first[b>>6] >> (b & 63) // bit 0: may start a phrase; bit 1: one that may begin lower case
-		if uint64(tk.flags&tWord)&may&(capsOK|uint64(tk.flags/tCap)|may>>1)&1 == 0 {
+		if uint64(tk.Flags&tokens.Word)&may&(capsOK|uint64(tk.Flags/tokens.Cap)|may>>1)&1 == 0 {
 			continue
 		}
 		n := int32(0)
 		bestJ, bestN, bestMask := -1, int32(0), uint64(0)
 		for j := i; j < len(toks) && j-i < maxPhraseTokens; j++ {
-			if j > i && toks[j].is(tPara) {
+			if j > i && toks[j].Is(tokens.Para) {
 				break
 			}
-			child, ok := d.child(n, toks[j].key)
+			child, ok := d.child(n, toks[j].Key)
 			if !ok {
 				break
 			}
@@ -202,7 +209,7 @@ func (d *dict) scanFrom(dst []match, toks []token, field int8, caps bool, from, 
 	return dst, i
 }
 
-func caseMask(senses []sense, toks []token, caps bool) uint64 {
+func caseMask(senses []sense, toks []tokens.Token, caps bool) uint64 {
 	var m uint64
 	for k, s := range senses {
 		if k >= 64 {
@@ -215,16 +222,16 @@ func caseMask(senses []sense, toks []token, caps bool) uint64 {
 	return m
 }
 
-func caseOK(s sense, toks []token) bool {
-	if len(toks) == 1 && s.upperMask == 0 && toks[0].is(tUpper) && toks[0].end-toks[0].start <= 4 && toks[0].end-toks[0].start >= 2 {
+func caseOK(s sense, toks []tokens.Token) bool {
+	if len(toks) == 1 && s.upperMask == 0 && toks[0].Is(tokens.Upper) && toks[0].End-toks[0].Start <= 4 && toks[0].End-toks[0].Start >= 2 {
 		return false // an acronym in running text ("GAO", "NICE"), not the name "Gao"
 	}
 	for i := range toks {
 		bit := uint32(1) << i
-		if s.upperMask&bit != 0 && !toks[i].is(tUpper) {
+		if s.upperMask&bit != 0 && !toks[i].Is(tokens.Upper) {
 			return false
 		}
-		if s.capMask&bit != 0 && !toks[i].is(tCap) {
+		if s.capMask&bit != 0 && !toks[i].Is(tokens.Cap) {
 			return false
 		}
 	}

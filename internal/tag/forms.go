@@ -1,6 +1,10 @@
 package tag
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
+)
 
 // Name and title forms derived from the gazetteer at compile time.
 
@@ -23,9 +27,9 @@ func (t *Tagger) addSurname(groups map[uint64]int32, sn string, ref int32) {
 // keyOfPhrase combines the keys of a phrase's word tokens, so "al-Assad" and
 // "Assad" have different keys.
 func keyOfPhrase(s string) uint64 {
-	h := fnvOffset
-	for _, tk := range tokenize(nil, s) {
-		h = (h ^ tk.key) * fnvPrime
+	h := tokens.FNVOffset
+	for _, tk := range tokens.Tokenize(nil, s) {
+		h = (h ^ tk.Key) * tokens.FNVPrime
 	}
 	return h
 }
@@ -137,12 +141,12 @@ func roleHead(phrase string) string {
 // commonWord: a one-word name that is also an English function word or a
 // word of our cue lists, or too short to be told from an abbreviation.
 func (t *Tagger) commonWord(surface string) bool {
-	toks := tokenize(nil, surface)
+	toks := tokens.Tokenize(nil, surface)
 	if len(toks) != 1 {
 		return false
 	}
-	if toks[0].is(tUpper) && toks[0].end-toks[0].start > 1 {
+	if toks[0].Is(tokens.Upper) && toks[0].End-toks[0].Start > 1 {
 		return false // "US", "UK": abbreviations are matched in capitals only
 	}
-	return toks[0].end-toks[0].start <= 2 || t.cues[toks[0].key]&(cNotName|cPrep|cSpeech|cVerb|cDet|cCurrency) != 0
+	return toks[0].End-toks[0].Start <= 2 || t.cues[toks[0].Key]&(cNotName|cPrep|cSpeech|cVerb|cDet|cCurrency) != 0
 }

@@ -135,7 +135,7 @@ func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
 			return e, false // "American President Lines" is a company
 		}
 		toks, src := st.toks(o.field)
-		e.Name = src[toks[o.nameB].start:toks[o.nameE-1].end]
+		e.Name = src[toks[o.nameB].Start:toks[o.nameE-1].End]
 		e.Role, e.Country, e.Status = roleName, country, event.StatusInOffice
 		if o.former {
 			e.Status = event.StatusFormer

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
@@ -45,7 +46,7 @@ func (t *Tagger) resolveName(st *state, field int8, b, e int, h hint) int32 {
 	}
 	toks, _ := st.toks(field)
 	sn := t.surnameTok(toks, b, e)
-	group := t.surnameGroup(toks[sn].key)
+	group := t.surnameGroup(toks[sn].Key)
 	for k := b; k < e && group < 0; k++ {
 		// A family name with its particle: "de Clercq", "von Weizsaecker".
 		if mi := st.matchAt(field, k); mi >= 0 && int(st.matches[mi].j) == e {
@@ -100,14 +101,14 @@ func (t *Tagger) surnameGroup(key uint64) int32 {
 // firstNamesAgree: every capitalised word before the surname must be one of
 // the person's name words ("Howard Baker" is not James Baker); initials,
 // particles and honorifics are let through.
-func (t *Tagger) firstNamesAgree(p *personInfo, toks []token) bool {
+func (t *Tagger) firstNamesAgree(p *personInfo, toks []tokens.Token) bool {
 	for _, tk := range toks {
-		if !tk.is(tWord) || tk.end-tk.start == 1 || t.hasCue(tk, cParticle|cHonorific|cSuffix) {
+		if !tk.Is(tokens.Word) || tk.End-tk.Start == 1 || t.hasCue(tk, cParticle|cHonorific|cSuffix) {
 			continue
 		}
 		found := false
 		for _, k := range p.words {
-			if k == tk.key {
+			if k == tk.Key {
 				found = true
 				break
 			}

@@ -3,6 +3,8 @@ package tag
 import (
 	"slices"
 	"strings"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // placeMatch: match k (an index into st.matches, -1 for none) may name a
@@ -39,16 +41,16 @@ func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
 	switch {
 	case t.usCounty(toks, j, p):
 		return true
-	case i >= 2 && glued(toks, src, i-1, '-') && toks[i-2].end-toks[i-2].start == 1 && toks[i-2].is(tUpper) &&
-		strings.Contains("RDI", src[toks[i-2].start:toks[i-2].end]):
+	case i >= 2 && glued(toks, src, i-1, '-') && toks[i-2].End-toks[i-2].Start == 1 && toks[i-2].Is(tokens.Upper) &&
+		strings.Contains("RDI", src[toks[i-2].Start:toks[i-2].End]):
 		return !slices.Contains(p.countries, t.usIdx)
-	case i >= 2 && glued(toks, src, i-1, '-') && toks[i-2].is(tWord) && toks[i-2].is(tCap) &&
+	case i >= 2 && glued(toks, src, i-1, '-') && toks[i-2].Is(tokens.Word) && toks[i-2].Is(tokens.Cap) &&
 		!t.hasCue(toks[i-2], cParticle|cDirection) && !t.placeMatch(st, st.matchEnding(m.field, i-1)):
 		return true
-	case i >= 2 && toks[i-1].end-toks[i-1].start == 1 && src[toks[i-1].start] == '.' && toks[i-2].end-toks[i-2].start == 1 &&
-		toks[i-2].is(tUpper) && !t.placeMatch(st, st.matchEnding(m.field, i)) && !compass(toks, src, i-2):
+	case i >= 2 && toks[i-1].End-toks[i-1].Start == 1 && src[toks[i-1].Start] == '.' && toks[i-2].End-toks[i-2].Start == 1 &&
+		toks[i-2].Is(tokens.Upper) && !t.placeMatch(st, st.matchEnding(m.field, i)) && !compass(toks, src, i-2):
 		return true
-	case j+1 < len(toks) && glued(toks, src, j, '-') && toks[j+1].is(tLower) && t.hasCue(toks[j+1], cNamePart):
+	case j+1 < len(toks) && glued(toks, src, j, '-') && toks[j+1].Is(tokens.Lower) && t.hasCue(toks[j+1], cNamePart):
 		return true
 	}
 	return false
@@ -56,14 +58,14 @@ func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
 
 // compass: the letter at k is a compass point ("W. Virginia", "N.W.
 // Rochester"), as wire copy abbreviates it, more often than an initial.
-func compass(toks []token, src string, k int) bool {
-	return strings.Contains("NSEW", src[toks[k].start:toks[k].end])
+func compass(toks []tokens.Token, src string, k int) bool {
+	return strings.Contains("NSEW", src[toks[k].Start:toks[k].End])
 }
 
 // glued: token k is the one-byte punctuation c with no space on either side.
-func glued(toks []token, src string, k int, c byte) bool {
-	return k+1 < len(toks) && toks[k].end-toks[k].start == 1 && src[toks[k].start] == c &&
-		!toks[k].is(tSpace) && !toks[k+1].is(tSpace)
+func glued(toks []tokens.Token, src string, k int, c byte) bool {
+	return k+1 < len(toks) && toks[k].End-toks[k].Start == 1 && src[toks[k].Start] == c &&
+		!toks[k].Is(tokens.Space) && !toks[k+1].Is(tokens.Space)
 }
 
 // nearCountryName: a settled country's name or demonym within three tokens

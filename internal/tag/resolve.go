@@ -1,5 +1,7 @@
 package tag
 
+import "github.com/newsworker/newsworker/internal/tag/tokens"
+
 // resolve settles every occurrence to the countries it counts for, and
 // returns them as (occurrence, country) pairs through fn. A name with
 // options in several places ("Paris": France's capital or a town in Texas;
@@ -226,7 +228,7 @@ func (t *Tagger) placeContext(st *state, o *occurrence) bool {
 		return false
 	}
 	toks, _ := st.toks(o.field)
-	if prev := toks[o.tok-1]; prev.is(tWord) && prev.is(tLower) && t.hasCue(prev, cLocative) {
+	if prev := toks[o.tok-1]; prev.Is(tokens.Word) && prev.Is(tokens.Lower) && t.hasCue(prev, cLocative) {
 		return true
 	}
 	return t.nearCountry(st, o)
@@ -242,19 +244,19 @@ func (t *Tagger) personLike(st *state, o *occurrence) bool {
 	toks, _ := st.toks(o.field)
 	i := int(o.tok)
 	j := i
-	for j < len(toks) && toks[j].end <= o.end {
+	for j < len(toks) && toks[j].End <= o.end {
 		j++
 	}
 	if j < len(toks) {
 		next := toks[j]
 		// "Athens City Council" is the town's council, "Chad Smith" a man.
-		if next.is(tWord) && next.is(tCap) && !next.is(tSentence) && !t.hasCue(next, cNotName) || t.hasCue(next, cSpeech) {
+		if next.Is(tokens.Word) && next.Is(tokens.Cap) && !next.Is(tokens.Sentence) && !t.hasCue(next, cNotName) || t.hasCue(next, cSpeech) {
 			return true
 		}
 	}
 	if i > 0 {
 		prev := toks[i-1]
-		return prev.is(tWord) && prev.is(tCap) && !toks[i].is(tSentence) && !t.hasCue(prev, cNotName)
+		return prev.Is(tokens.Word) && prev.Is(tokens.Cap) && !toks[i].Is(tokens.Sentence) && !t.hasCue(prev, cNotName)
 	}
 	return false
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
@@ -88,7 +89,7 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 		case o.field == fieldTitle:
 			w = min(w*titleBoost, 0.9)
 		case o.kind != mDateline:
-			if lead := o.tok >= 0 && st.text[o.tok].is(tPara) && o.start < 400; !lead {
+			if lead := o.tok >= 0 && st.text[o.tok].Is(tokens.Para) && o.start < 400; !lead {
 				w *= 1 - (1-positionFloor)*float64(o.start)/float64(textLen)
 			}
 			tl.first = min(tl.first, o.start)

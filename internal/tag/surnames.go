@@ -3,6 +3,8 @@ package tag
 import (
 	"strings"
 	"time"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // bareSurnames resolves a surname that no earlier mention explains to the
@@ -36,30 +38,30 @@ func (t *Tagger) bareSurnames(st *state) {
 			continue // "Sen.", "Gen." are titles before they are surnames
 		}
 		honorific := i > 0 && t.hasCue(toks[i-1], cHonorific) ||
-			i > 1 && src[toks[i-1].start:toks[i-1].end] == "." && t.hasCue(toks[i-2], cHonorific)
+			i > 1 && src[toks[i-1].Start:toks[i-1].End] == "." && t.hasCue(toks[i-2], cHonorific)
 		b := i
 		if st.caps(m.field) {
 			if !t.capsSubject(toks, src, i, j) {
 				continue
 			}
 		} else {
-			if j < len(toks) && toks[j].is(tWord) && toks[j].is(tCap) && !toks[j].is(tSentence) && !t.hasCue(toks[j], cNotName|cSpeech) {
+			if j < len(toks) && toks[j].Is(tokens.Word) && toks[j].Is(tokens.Cap) && !toks[j].Is(tokens.Sentence) && !t.hasCue(toks[j], cNotName|cSpeech) {
 				continue
 			}
 			if joined(toks, src, i, j) {
 				continue // "Jean-Claude", "Jean-Pierre"
 			}
-			if i > 0 && toks[i-1].is(tWord) && toks[i-1].is(tCap) && !toks[i].is(tSentence) && !t.hasCue(toks[i-1], cNotName|cHonorific) {
+			if i > 0 && toks[i-1].Is(tokens.Word) && toks[i-1].Is(tokens.Cap) && !toks[i].Is(tokens.Sentence) && !t.hasCue(toks[i-1], cNotName|cHonorific) {
 				b = i - 1 // a first name: it must agree
 			}
 		}
 		// Without a first name or an honorific, a surname must not be a
 		// common word, nor a first name too ("Thomas", "Spencer"), and the
 		// date must be known to tell whom it meant.
-		if !honorific && b == i && (st.in.Date.IsZero() || t.firstNames[toks[j-1].key]) {
+		if !honorific && b == i && (st.in.Date.IsZero() || t.firstNames[toks[j-1].Key]) {
 			continue
 		}
-		if !honorific && (t.hasCue(toks[j-1], cMonth) || st.writtenLower(toks[j-1].key)) {
+		if !honorific && (t.hasCue(toks[j-1], cMonth) || st.writtenLower(toks[j-1].Key)) {
 			continue
 		}
 		p := t.resolveName(st, m.field, b, j, hint{country: dl})
@@ -70,7 +72,7 @@ func (t *Tagger) bareSurnames(st *state) {
 			continue
 		}
 		st.register(official{person: p, field: m.field, nameB: int32(b), nameE: int32(j), surname: t.people[p].surname, role: -1},
-			span{field: m.field, start: toks[min(b, i)].start, end: toks[j-1].end})
+			span{field: m.field, start: toks[min(b, i)].Start, end: toks[j-1].End})
 		st.use(m.field, b, j)
 	}
 }
@@ -78,11 +80,11 @@ func (t *Tagger) bareSurnames(st *state) {
 // capsSubject: in a capitals headline a surname is a name when it opens the
 // headline or follows a possessive or punctuation, and is followed by a verb,
 // punctuation or the end.
-func (t *Tagger) capsSubject(toks []token, src string, i, j int) bool {
+func (t *Tagger) capsSubject(toks []tokens.Token, src string, i, j int) bool {
 	if i > 0 {
 		p := toks[i-1]
-		w := src[p.start:p.end]
-		if p.is(tWord) && !(w == "S" || w == "s") && !t.hasCue(p, cHonorific) {
+		w := src[p.Start:p.End]
+		if p.Is(tokens.Word) && !(w == "S" || w == "s") && !t.hasCue(p, cHonorific) {
 			return false
 		}
 	}
@@ -90,12 +92,12 @@ func (t *Tagger) capsSubject(toks []token, src string, i, j int) bool {
 		return true
 	}
 	n := toks[j]
-	if !n.is(tWord) || t.hasCue(n, cVerb) {
+	if !n.Is(tokens.Word) || t.hasCue(n, cVerb) {
 		return true
 	}
 	// Headline verbs are in the present tense ("RENEWS", "FORECASTS"),
 	// sometimes after an adverb ("FULLY EXPECTS").
-	w := strings.ToUpper(src[n.start:n.end])
+	w := strings.ToUpper(src[n.Start:n.End])
 	return len(w) > 3 && (w[len(w)-1] == 'S' && w[len(w)-2] != 'S' || strings.HasSuffix(w, "LY"))
 }
 
@@ -108,10 +110,10 @@ func (st *state) writtenLower(key uint64) bool {
 	// A few questions are answered by a scan each; many, by one set.
 	st.lowerAsked++
 	if st.lowerAsked > 8 {
-		for _, toks := range [2][]token{st.title, st.text} {
+		for _, toks := range [2][]tokens.Token{st.title, st.text} {
 			for _, tk := range toks {
-				if tk.is(tLower) {
-					st.lower[tk.key] = true
+				if tk.Is(tokens.Lower) {
+					st.lower[tk.Key] = true
 				}
 			}
 		}
@@ -119,9 +121,9 @@ func (st *state) writtenLower(key uint64) bool {
 		return st.lower[key]
 	}
 	found := false
-	for _, toks := range [2][]token{st.title, st.text} {
+	for _, toks := range [2][]tokens.Token{st.title, st.text} {
 		for _, tk := range toks {
-			if tk.key == key && tk.is(tLower) {
+			if tk.Key == key && tk.Is(tokens.Lower) {
 				found = true
 				break
 			}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 	"github.com/newsworker/newsworker/internal/topicmodel"
 	"github.com/newsworker/newsworker/pkg/event"
 )
@@ -106,9 +107,9 @@ func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) 
 		gazVersion: g.Version,
 		d:          newDict(),
 		cues:       newCues(g.Cues),
-		kOf:        keyOf("of"),
-		kFor:       keyOf("for"),
-		kAnd:       keyOf("and"),
+		kOf:        tokens.KeyOf("of"),
+		kFor:       tokens.KeyOf("for"),
+		kAnd:       tokens.KeyOf("and"),
 		countryIdx: make(map[string]int32, len(g.Countries)),
 	}
 	t.compileCountries(g.Countries)
@@ -144,8 +145,8 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 	st.reset(&in)
 	// Room for the tokens up front (about one per four bytes): growing a
 	// large slice step by step would allocate five times its size.
-	st.title, st.titleCaps = tokenizeCaps(slices.Grow(st.title, len(in.Title)/4), in.Title)
-	st.text, st.textCaps = tokenizeCaps(slices.Grow(st.text, len(in.Text)/4), in.Text)
+	st.title, st.titleCaps = tokens.TokenizeCaps(slices.Grow(st.title, len(in.Title)/4), in.Title)
+	st.text, st.textCaps = tokens.TokenizeCaps(slices.Grow(st.text, len(in.Text)/4), in.Text)
 	if in.Dateline == nil {
 		in.Dateline = t.guessDateline(in.Text, st.text)
 	}
@@ -179,8 +180,8 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 // steady stream of items allocates little beyond its output.
 type state struct {
 	in         *Input
-	title      []token
-	text       []token
+	title      []tokens.Token
+	text       []tokens.Token
 	titleCaps  bool
 	textCaps   bool
 	matches    []match
@@ -191,7 +192,7 @@ type state struct {
 	sure       []bool
 	tallyIdx   []int32
 	ev         storyEvidence // what the item's settled places say, for resolve
-	scratch    []token
+	scratch    []tokens.Token
 	dmatches   []match
 	used       []bool          // text tokens consumed by an official's name or title
 	usedTitle  []bool          // the same for the title
@@ -218,7 +219,7 @@ func (st *state) reset(in *Input) {
 }
 
 // toks returns the tokens and source string of a field.
-func (st *state) toks(field int8) ([]token, string) {
+func (st *state) toks(field int8) ([]tokens.Token, string) {
 	if field == fieldTitle {
 		return st.title, st.in.Title
 	}

@@ -1,5 +1,7 @@
 package tag
 
+import "github.com/newsworker/newsworker/internal/tag/tokens"
+
 // cutName ends a name span at the first token that starts a phrase which is
 // not a person's name (a place, a title, an organisation): "President
 // Reagan Chief of Staff ..." stops before "Chief".
@@ -56,10 +58,10 @@ func (t *Tagger) notAName(st *state, field int8, b, e int) bool {
 
 // closesApposition: an appositive name is followed by a comma, a full stop,
 // a parenthesis or a verb of saying.
-func closesApposition(toks []token, src string, k int, t *Tagger) bool {
+func closesApposition(toks []tokens.Token, src string, k int, t *Tagger) bool {
 	tk := toks[k]
-	if !tk.is(tWord) {
-		p := src[tk.start:tk.end]
+	if !tk.Is(tokens.Word) {
+		p := src[tk.Start:tk.End]
 		return p == "," || p == "." || p == ")" || p == ";"
 	}
 	return t.hasCue(tk, cSpeech)
@@ -76,13 +78,13 @@ func (t *Tagger) addTitled(st *state, ti title, nb, ne int) {
 	}
 	p := t.resolveName(st, ti.field, nb, ne, h)
 	sn := t.surnameTok(toks, nb, ne)
-	o := official{person: p, field: ti.field, nameB: int32(nb), nameE: int32(ne), surname: toks[sn].key,
+	o := official{person: p, field: ti.field, nameB: int32(nb), nameE: int32(ne), surname: toks[sn].Key,
 		role: ti.role, deputy: ti.deputy, country: country, titled: true, former: ti.former, public: ti.public}
 	if p >= 0 {
 		o.surname = t.people[p].surname
 	}
 	b, e := min(ti.b, nb), max(ti.e, ne)
-	st.register(o, span{field: ti.field, start: toks[b].start, end: toks[e-1].end})
+	st.register(o, span{field: ti.field, start: toks[b].Start, end: toks[e-1].End})
 	st.use(ti.field, nb, ne)
 	st.use(ti.field, ti.b, ti.e)
 }
@@ -101,7 +103,7 @@ func (t *Tagger) knownNames(st *state) {
 			}
 			toks, _ := st.toks(m.field)
 			st.register(official{person: s.ref, field: m.field, nameB: m.i, nameE: m.j, surname: t.people[s.ref].surname, role: -1},
-				span{field: m.field, start: toks[m.i].start, end: toks[m.j-1].end})
+				span{field: m.field, start: toks[m.i].Start, end: toks[m.j-1].End})
 			st.use(m.field, int(m.i), int(m.j))
 			break
 		}

@@ -1,6 +1,10 @@
 package tag
 
-import "cmp"
+import (
+	"cmp"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
+)
 
 // A title is a role phrase from the roles vocabulary with what qualifies
 // it: "former U.S. Treasury Secretary James Baker", "Japan's Finance
@@ -38,7 +42,7 @@ func (t *Tagger) titledNames(st *state) {
 		if ne > nb {
 			ne = t.cutName(st, m.field, nb, ne)
 		}
-		if ne <= nb && k+1 < len(toks) && src[toks[k].start:toks[k].end] == "," && (ti.det || ti.of) {
+		if ne <= nb && k+1 < len(toks) && src[toks[k].Start:toks[k].End] == "," && (ti.det || ti.of) {
 			// "the prime minister, Theresa May, said"
 			nb, ne = k+1, t.nameAfter(toks, src, k+1, caps)
 			if ne > nb {
@@ -51,7 +55,7 @@ func (t *Tagger) titledNames(st *state) {
 		if ne <= nb {
 			// "Sergei Lavrov, Russia's foreign minister"
 			c := ti.b - 1
-			if c >= 1 && src[toks[c].start:toks[c].end] == "," {
+			if c >= 1 && src[toks[c].Start:toks[c].End] == "," {
 				nb, ne = t.nameBefore(toks, src, c, caps), c
 				if nb < ne && t.notAName(st, m.field, nb, ne) {
 					nb = ne
@@ -76,26 +80,26 @@ func (t *Tagger) readTitle(st *state, m match, role int32) title {
 	for k, steps := int(m.i)-1, 0; k >= 0 && steps < 3; steps++ {
 		tk := toks[k]
 		switch {
-		case tk.is(tWord) && t.hasCue(tk, cFormer):
+		case tk.Is(tokens.Word) && t.hasCue(tk, cFormer):
 			ti.former, ti.b, k = true, k, k-1
 			continue
-		case tk.is(tWord) && t.hasCue(tk, cDeputy) && !t.hasCue(tk, cNotName):
+		case tk.Is(tokens.Word) && t.hasCue(tk, cDeputy) && !t.hasCue(tk, cNotName):
 			ti.deputy, ti.b, k = true, k, k-1
 			continue
-		case !tk.is(tWord) && src[tk.start:tk.end] == "-" && k > 0 && t.hasCue(toks[k-1], cFormer):
+		case !tk.Is(tokens.Word) && src[tk.Start:tk.End] == "-" && k > 0 && t.hasCue(toks[k-1], cFormer):
 			ti.former, ti.b, k = true, k-1, k-2
 			continue
 		}
-		end, w := k+1, src[tk.start:tk.end]
+		end, w := k+1, src[tk.Start:tk.End]
 		switch {
 		case w == "'":
 			end = k // "Damascus' envoy"
-		case (w == "s" || w == "S") && k >= 1 && src[toks[k-1].start:toks[k-1].end] == "'":
+		case (w == "s" || w == "S") && k >= 1 && src[toks[k-1].Start:toks[k-1].End] == "'":
 			end = k - 1 // "Japan's"
 		}
 		mj := st.matchEnding(m.field, end)
 		if mj < 0 {
-			if tk.is(tWord) && (tk.is(tCap) || st.caps(m.field)) && !t.hasCue(tk, cNotName) && !tk.is(tSentence) {
+			if tk.Is(tokens.Word) && (tk.Is(tokens.Cap) || st.caps(m.field)) && !t.hasCue(tk, cNotName) && !tk.Is(tokens.Sentence) {
 				ti.orgMod = true
 			}
 			break
@@ -114,7 +118,7 @@ func (t *Tagger) readTitle(st *state, m match, role int32) title {
 		ti.b = int(st.matches[mj].i)
 		k = ti.b - 1
 	}
-	if ti.b > 0 && toks[ti.b-1].is(tWord) && t.hasCue(toks[ti.b-1], cDet) {
+	if ti.b > 0 && toks[ti.b-1].Is(tokens.Word) && t.hasCue(toks[ti.b-1], cDet) {
 		ti.det = true
 	}
 	t.readOf(st, &ti)
@@ -129,7 +133,7 @@ func (t *Tagger) readOf(st *state, ti *title) {
 	toks, src := st.toks(ti.field)
 	caps := st.caps(ti.field)
 	k := ti.e
-	if k+1 >= len(toks) || !toks[k].is(tWord) || (toks[k].key != t.kOf && toks[k].key != t.kFor) || (!caps && !toks[k].is(tLower)) {
+	if k+1 >= len(toks) || !toks[k].Is(tokens.Word) || (toks[k].Key != t.kOf && toks[k].Key != t.kFor) || (!caps && !toks[k].Is(tokens.Lower)) {
 		return
 	}
 	k++
@@ -154,11 +158,11 @@ func (t *Tagger) readOf(st *state, ti *title) {
 			continue
 		}
 		tk := toks[k]
-		if tk.is(tWord) && (tk.is(tCap) || caps) && !t.hasCue(tk, cNotName) {
+		if tk.Is(tokens.Word) && (tk.Is(tokens.Cap) || caps) && !t.hasCue(tk, cNotName) {
 			k++
 			continue
 		}
-		if tk.is(tWord) && (tk.key == t.kOf || tk.key == t.kAnd || tk.key == t.kFor) && k > start && k+1 < len(toks) && toks[k+1].is(tCap) {
+		if tk.Is(tokens.Word) && (tk.Key == t.kOf || tk.Key == t.kAnd || tk.Key == t.kFor) && k > start && k+1 < len(toks) && toks[k+1].Is(tokens.Cap) {
 			k++
 			continue
 		}
@@ -168,10 +172,10 @@ func (t *Tagger) readOf(st *state, ti *title) {
 		return
 	}
 	// "(IBC)" or ", IBC," after the organisation.
-	if k+2 < len(toks) && src[toks[k].start:toks[k].end] == "(" && src[toks[k+2].start:toks[k+2].end] == ")" {
+	if k+2 < len(toks) && src[toks[k].Start:toks[k].End] == "(" && src[toks[k+2].Start:toks[k+2].End] == ")" {
 		k += 3
-	} else if k+2 < len(toks) && src[toks[k].start:toks[k].end] == "," && toks[k+1].is(tUpper) && toks[k+1].end-toks[k+1].start > 1 &&
-		src[toks[k+2].start:toks[k+2].end] == "," {
+	} else if k+2 < len(toks) && src[toks[k].Start:toks[k].End] == "," && toks[k+1].Is(tokens.Upper) && toks[k+1].End-toks[k+1].Start > 1 &&
+		src[toks[k+2].Start:toks[k+2].End] == "," {
 		k += 2
 	}
 	ti.e = k

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 	"github.com/newsworker/newsworker/internal/topicmodel"
 	"github.com/newsworker/newsworker/pkg/event"
 )
@@ -197,18 +198,18 @@ func (s *topicScorer) tree(rules []gazetteer.TopicRule, index map[string]int32) 
 func (s *topicScorer) score(ctx context.Context, title, text string) ([]event.Topic, error) {
 	sc := s.pool.Get().(*topicScratch)
 	defer s.release(sc)
-	sc.titleToks, sc.textToks = tokenize(sc.titleToks[:0], title), tokenize(sc.textToks[:0], text)
+	sc.titleToks, sc.textToks = tokens.Tokenize(sc.titleToks[:0], title), tokens.Tokenize(sc.textToks[:0], text)
 	return s.run(ctx, sc, title, text, sc.titleToks, sc.textToks)
 }
 
 // scoreTokens is score over fields the caller has tokenized already.
-func (s *topicScorer) scoreTokens(ctx context.Context, title, text string, titleToks, textToks []token) ([]event.Topic, error) {
+func (s *topicScorer) scoreTokens(ctx context.Context, title, text string, titleToks, textToks []tokens.Token) ([]event.Topic, error) {
 	sc := s.pool.Get().(*topicScratch)
 	defer s.release(sc)
 	return s.run(ctx, sc, title, text, titleToks, textToks)
 }
 
-func (s *topicScorer) run(ctx context.Context, sc *topicScratch, title, text string, titleToks, textToks []token) ([]event.Topic, error) {
+func (s *topicScorer) run(ctx context.Context, sc *topicScratch, title, text string, titleToks, textToks []tokens.Token) ([]event.Topic, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

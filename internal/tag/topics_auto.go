@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"unsafe"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // The phrase matcher is a deterministic automaton over word classes, built
@@ -166,8 +168,8 @@ func (a *topicAuto) trie() {
 // word starts with, shortest first.
 func (b *topicBuilder) prefixSyms(w string) []int32 {
 	var syms []int32
-	for n, ph := 1, fnvOffset; n <= len(w) && n < 64; n++ {
-		ph = (ph ^ uint64(w[n-1])) * fnvPrime
+	for n, ph := 1, tokens.FNVOffset; n <= len(w) && n < 64; n++ {
+		ph = (ph ^ uint64(w[n-1])) * tokens.FNVPrime
 		if sym, ok := b.wild[ph]; ok && b.wildLens&(1<<n) != 0 {
 			syms = append(syms, sym)
 		}

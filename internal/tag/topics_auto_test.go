@@ -2,6 +2,7 @@ package tag
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
 	"github.com/newsworker/newsworker/internal/sharedtest"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // topicRefMatcher is a plain phrase matcher written from the rules alone:
@@ -77,11 +79,11 @@ func (m *topicRefMatcher) scan(text string, field int8) []string {
 	var got []string
 	var carry, next []partial
 	para, prev := 0, 0
-	for _, tk := range tokenizeRef(nil, text) {
-		if tk.flags&tWord == 0 {
+	for _, tk := range tokens.Tokenize(nil, text) { // FuzzTokenize checks it against the plain tokenizer
+		if tk.Flags&tokens.Word == 0 {
 			continue
 		}
-		start, end := int(tk.start), int(tk.end)
+		start, end := int(tk.Start), int(tk.End)
 		if start-prev > 1 && topicParaBreak(text[prev:start]) {
 			para, carry = para+1, nil
 		}
@@ -126,7 +128,7 @@ func (m *topicRefMatcher) scan(text string, field int8) []string {
 func autoScan(t testing.TB, s *topicScorer, text string, field int8) []string {
 	sc := s.pool.Get().(*topicScratch)
 	defer s.release(sc)
-	if err := s.scan(context.Background(), sc, text, tokenize(nil, text), field); err != nil {
+	if err := s.scan(context.Background(), sc, text, tokens.Tokenize(nil, text), field); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -172,9 +174,18 @@ func FuzzTopicAutomaton(f *testing.F) {
 // TestTopicAutomatonEval: the same on every dev text.
 func TestTopicAutomatonEval(t *testing.T) {
 	sharedtest.Path(t, "eval/reuters-dev.jsonl") // skips without ../shared; fails in CI
-	texts := devTexts(100000)
-	if len(texts) == 0 {
-		t.Fatal("no dev texts read")
+	var texts []string                           // each item's title, a line break, its text
+	for _, f := range []string{"reuters-dev.jsonl", "bbc-dev.jsonl"} {
+		for _, c := range readTopicEval(t, f) {
+			var plain string
+			var item struct{ Title, Body string }
+			switch {
+			case json.Unmarshal(c.Item, &plain) == nil:
+				texts = append(texts, plain)
+			case json.Unmarshal(c.Item, &item) == nil:
+				texts = append(texts, item.Title+"\n\n"+item.Body)
+			}
+		}
 	}
 	rules := builtinTopicRules(t)
 	s, err := newTopicScorer(rules)

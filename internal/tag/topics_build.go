@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // topicBuilder holds the phrase trie while rules are added; freeze
@@ -99,11 +101,11 @@ func (b *topicBuilder) symbol(word string, wild bool) (int32, error) {
 		return sym, nil
 	}
 	sym := b.nSymbols
-	h := keyBytes(word) // a word: its token key (the word is folded already)
+	h := tokens.KeyBytes(word) // a word: its token key (the word is folded already)
 	if wild {
-		h = fnvOffset // a prefix: FNV-1a over its bytes, which the scan computes byte by byte
+		h = tokens.FNVOffset // a prefix: FNV-1a over its bytes, which the scan computes byte by byte
 		for i := 0; i < len(word); i++ {
-			h = (h ^ uint64(word[i])) * fnvPrime
+			h = (h ^ uint64(word[i])) * tokens.FNVPrime
 		}
 	}
 	if h == 0 {
@@ -203,7 +205,7 @@ func (b *topicBuilder) freeze(s *topicScorer) error {
 
 // topicTable maps word hashes to their class and the state they reach from
 // the root, by open addressing in 16-byte slots: the scan probes it once per
-// word. Words are found by the key the tokenizer gives them (see keys.go); a
+// word. Words are found by the key the tokenizer gives them (see package tokens); a
 // wildcard prefix by FNV-1a over its folded bytes, which the scan computes
 // byte by byte for words no rule has, up to the longest prefix.
 type topicTable struct {
@@ -306,7 +308,7 @@ func (t *topicMoves) get(key uint64) (int32, bool) {
 }
 
 // topicWords splits text into folded words as the tokenizer reads them:
-// runs of letters and digits, folded by foldRune.
+// runs of letters and digits, folded by tokens.FoldRune.
 func topicWords(text string) []string { return appendTopicWords(nil, text) }
 
 // appendTopicWords appends the folded words of text to words.
@@ -316,8 +318,8 @@ func appendTopicWords(words []string, text string) []string {
 	}
 	var w strings.Builder
 	for _, r := range text {
-		if isWordRune(r) {
-			w.WriteRune(foldRune(r))
+		if tokens.IsWordRune(r) {
+			w.WriteRune(tokens.FoldRune(r))
 			continue
 		}
 		if w.Len() > 0 {

@@ -3,6 +3,7 @@ package tag
 import (
 	"math"
 
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 	"github.com/newsworker/newsworker/internal/topicmodel"
 	"github.com/newsworker/newsworker/pkg/event"
 )
@@ -39,9 +40,9 @@ const (
 type topicModelState struct {
 	on                bool // the model knew some feature of the item
 	probs             [topicmodel.MaxClasses]float64
-	titleToks, tokens []token // the fields the model read, for evidence
-	added             int32   // the top-level concept the model alone added, -1 for none
-	weight            float64 // w for this item
+	titleToks, tokens []tokens.Token // the fields the model read, for evidence
+	added             int32          // the top-level concept the model alone added, -1 for none
+	weight            float64        // w for this item
 }
 
 // setModel attaches a model: its classes are matched to the top-level
@@ -87,28 +88,28 @@ func (s *topicScorer) setModel(m *topicmodel.Model) {
 // not start with a digit (numbers and years say little about a topic in
 // any other year), and each pair of such words within a sentence. lower
 // says that every word of the feature was written in lower case.
-func modelWalk(title, text []token, stops *modelStops, visit func(f uint64, lower bool, field int8, start, end int32)) {
-	for field, toks := range [2][]token{title, text} {
-		var prev token
+func modelWalk(title, text []tokens.Token, stops *modelStops, visit func(f uint64, lower bool, field int8, start, end int32)) {
+	for field, toks := range [2][]tokens.Token{title, text} {
+		var prev tokens.Token
 		havePrev, words := false, 0
 		for _, tk := range toks {
-			if tk.flags&tWord == 0 {
+			if tk.Flags&tokens.Word == 0 {
 				continue
 			}
 			if field == 1 && words == topicModelLeadWords {
 				break
 			}
 			words++
-			if tk.flags&(tDigit|tSentence|tPara) != 0 {
+			if tk.Flags&(tokens.Digit|tokens.Sentence|tokens.Para) != 0 {
 				havePrev = false
 			}
-			if tk.flags&tDigit != 0 || stops.has(tk.key) {
+			if tk.Flags&tokens.Digit != 0 || stops.has(tk.Key) {
 				continue
 			}
-			lower := tk.flags&tLower != 0
-			visit(topicmodel.Unigram(tk.key), lower, int8(field), tk.start, tk.end)
+			lower := tk.Flags&tokens.Lower != 0
+			visit(topicmodel.Unigram(tk.Key), lower, int8(field), tk.Start, tk.End)
 			if havePrev {
-				visit(topicmodel.Bigram(prev.key, tk.key), lower && prev.flags&tLower != 0, int8(field), prev.start, tk.end)
+				visit(topicmodel.Bigram(prev.Key, tk.Key), lower && prev.Flags&tokens.Lower != 0, int8(field), prev.Start, tk.End)
 			}
 			prev, havePrev = tk, true
 		}
@@ -119,7 +120,7 @@ func modelWalk(title, text []token, stops *modelStops, visit func(f uint64, lowe
 // title and text, for training a model (`newsworker train`).
 func ModelFeatures(title, text string) []topicmodel.Feature {
 	var out []topicmodel.Feature
-	modelWalk(tokenize(nil, title), tokenize(nil, text), newModelStops(), func(f uint64, lower bool, _ int8, _, _ int32) {
+	modelWalk(tokens.Tokenize(nil, title), tokens.Tokenize(nil, text), newModelStops(), func(f uint64, lower bool, _ int8, _, _ int32) {
 		out = append(out, topicmodel.Feature{Hash: f, Lower: lower})
 	})
 	return out
@@ -127,7 +128,7 @@ func ModelFeatures(title, text string) []topicmodel.Feature {
 
 // modelScore fills sc.model.probs; it reads a flat table and allocates
 // nothing.
-func (s *topicScorer) modelScore(sc *topicScratch, title, text []token) {
+func (s *topicScorer) modelScore(sc *topicScratch, title, text []tokens.Token) {
 	ms := &sc.model
 	ms.on, ms.added, ms.titleToks, ms.tokens = false, -1, title, text
 	ms.weight = topicModelWeight * topicModelShort / (topicModelShort + float64(len(title)+len(text)))

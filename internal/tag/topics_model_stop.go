@@ -1,6 +1,10 @@
 package tag
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
+)
 
 // topicModelStopWords are English function words and reporting verbs: they
 // occur in every kind of story, so the weights a small training set gives
@@ -25,7 +29,7 @@ func newModelStops() *modelStops {
 	words := strings.Fields(topicModelStopWords)
 	s := &modelStops{slots: make([]uint64, 512)}
 	for _, w := range words {
-		k := keyOf(w)
+		k := tokens.KeyOf(w)
 		i := k & uint64(len(s.slots)-1)
 		for s.slots[i] != 0 && s.slots[i] != k {
 			i = (i + 1) & uint64(len(s.slots)-1)

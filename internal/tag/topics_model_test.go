@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 	"github.com/newsworker/newsworker/internal/topicmodel"
 	"github.com/newsworker/newsworker/pkg/event"
 )
@@ -120,7 +121,7 @@ func (s *topicScorer) index(code string) int32 {
 // TestModelScoreAllocs: scoring the model allocates nothing.
 func TestModelScoreAllocs(t *testing.T) {
 	_, both := scorers(t)
-	title, text := tokenize(nil, "A zorblat night"), tokenize(nil, "Fans saw the quembly and the zorblat.")
+	title, text := tokens.Tokenize(nil, "A zorblat night"), tokens.Tokenize(nil, "Fans saw the quembly and the zorblat.")
 	sc := both.pool.Get().(*topicScratch)
 	defer both.pool.Put(sc)
 	if n := testing.AllocsPerRun(100, func() { both.modelScore(sc, title, text) }); n != 0 {
@@ -140,7 +141,7 @@ func BenchmarkTopicModel(b *testing.B) {
 		b.Fatal(err)
 	}
 	s.setModel(m)
-	title, text := tokenize(nil, "Diplomats talk sanctions as talks stall"), tokenize(nil, benchTopicText)
+	title, text := tokens.Tokenize(nil, "Diplomats talk sanctions as talks stall"), tokens.Tokenize(nil, benchTopicText)
 	sc := s.pool.Get().(*topicScratch)
 	defer s.pool.Put(sc)
 	b.SetBytes(int64(len(benchTopicText)))
@@ -158,9 +159,9 @@ func TestModelFeaturesSkipStopWordsAndNumbers(t *testing.T) {
 	// when both words are.
 	got := ModelFeatures("", "secretary of State")
 	want := []topicmodel.Feature{
-		{Hash: topicmodel.Unigram(keyOf("secretary")), Lower: true},
-		{Hash: topicmodel.Unigram(keyOf("state")), Lower: false},
-		{Hash: topicmodel.Bigram(keyOf("secretary"), keyOf("state")), Lower: false},
+		{Hash: topicmodel.Unigram(tokens.KeyOf("secretary")), Lower: true},
+		{Hash: topicmodel.Unigram(tokens.KeyOf("state")), Lower: false},
+		{Hash: topicmodel.Bigram(tokens.KeyOf("secretary"), tokens.KeyOf("state")), Lower: false},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("features (-want +got):\n%s", d)

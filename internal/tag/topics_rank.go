@@ -1,11 +1,13 @@
 package tag
 
+import "github.com/newsworker/newsworker/internal/tag/tokens"
+
 // topicScratch is the per-call working memory, pooled so that a call
 // allocates only its result.
 type topicScratch struct {
 	starts [topicMaxWords + 1]int32 // the start of the last words, by word number modulo 128
 	// the fields' tokens when score tokenizes them itself
-	titleToks, textToks []token
+	titleToks, textToks []tokens.Token
 	at                  topicAt
 	hits                []topicHit
 	negs                []topicNeg // in scan order, so by field and paragraph

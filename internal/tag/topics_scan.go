@@ -3,6 +3,8 @@ package tag
 import (
 	"context"
 	"unicode/utf8"
+
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // topicHit is one phrase found in a field.
@@ -22,23 +24,23 @@ type topicHit struct {
 // phrases ("d'état" is "d", "etat"). Paragraph breaks (a blank line, or a
 // newline followed by an indent as in wire copy) end partial matches and
 // scope the negatives.
-func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, toks []token, field int8) error {
+func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, toks []tokens.Token, field int8) error {
 	sc.at = topicAt{field: field, n: len(text)}
 	// state is the automaton's; root is the state the last word reached
 	// from the root, which holds the moves of state's first-word nodes.
 	prev, words, state, root := 0, 0, int32(0), int32(0)
 	for _, tk := range toks {
-		if tk.flags&tWord == 0 {
+		if tk.Flags&tokens.Word == 0 {
 			continue
 		}
-		start, end := int(tk.start), int(tk.end)
+		start, end := int(tk.Start), int(tk.End)
 		if start-prev > 1 && topicParaBreak(text[prev:start]) {
 			sc.at.para++
 			state, root = 0, 0
 		}
 		prev = end
 		sc.starts[words&topicMaxWords] = int32(start)
-		w, found := s.words.get(tk.key)
+		w, found := s.words.get(tk.Key)
 		if !found && s.wildMax > 0 {
 			w = s.prefix(text[start:end])
 		}
@@ -113,20 +115,20 @@ func topicParaBreak(gap string) bool {
 // bytes.
 func (s *topicScorer) prefix(word string) *topicSlot {
 	if s.starts.three == nil {
-		return s.prefixFrom(nil, word, 0, fnvOffset)
+		return s.prefixFrom(nil, word, 0, tokens.FNVOffset)
 	}
 	var best *topicSlot
-	h, idx := fnvOffset, 0
+	h, idx := tokens.FNVOffset, 0
 	for i := 0; i < 3; i++ {
 		if i == len(word) {
 			return best
 		}
 		x, ok := topicAlnum(word[i])
 		if !ok {
-			return s.prefixFrom(nil, word, 0, fnvOffset)
+			return s.prefixFrom(nil, word, 0, tokens.FNVOffset)
 		}
 		idx = idx*36 + x
-		h = (h ^ uint64(word[i]|0x20)) * fnvPrime // ASCII letters and digits fold by 0x20
+		h = (h ^ uint64(word[i]|0x20)) * tokens.FNVPrime // ASCII letters and digits fold by 0x20
 		switch {
 		case i == 0 && topicHas(s.starts.one, idx), i == 1 && topicHas(s.starts.two, idx):
 			if w, found := s.wild.get(h); found {
@@ -151,14 +153,14 @@ func (s *topicScorer) prefixFrom(best *topicSlot, word string, n int, h uint64) 
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			h, n, i = (h^uint64(c))*fnvPrime, n+1, i+1
+			h, n, i = (h^uint64(c))*tokens.FNVPrime, n+1, i+1
 			best = s.probe(best, h, n)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(word[i:])
 		var buf [utf8.UTFMax]byte
-		for _, b := range buf[:utf8.EncodeRune(buf[:], foldRune(r))] {
-			h, n = (h^uint64(b))*fnvPrime, n+1
+		for _, b := range buf[:utf8.EncodeRune(buf[:], tokens.FoldRune(r))] {
+			h, n = (h^uint64(b))*tokens.FNVPrime, n+1
 			best = s.probe(best, h, n)
 		}
 		i += size

@@ -1,6 +1,9 @@
 package tag
 
-import "github.com/newsworker/newsworker/internal/gazetteer"
+import (
+	"github.com/newsworker/newsworker/internal/gazetteer"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
+)
 
 // Usages (gazetteer kind "usages") say when a country word names no
 // country: a demonym before a noun of cuisine, a dog breed, a music style
@@ -19,7 +22,7 @@ func (t *Tagger) compileUsages(us []gazetteer.Usage) {
 			t.d.add(u.Phrase, sense{kind: sBlock})
 			continue
 		}
-		t.cues[keyOf(u.Phrase)] |= usageCue(u.Use)
+		t.cues[tokens.KeyOf(u.Phrase)] |= usageCue(u.Use)
 	}
 }
 
@@ -70,7 +73,7 @@ func (t *Tagger) namesNoCountry(st *state, m match, kind senseKind) bool {
 // A plural speaks as a people ("Italians say").
 func (t *Tagger) surnameSpeaks(st *state, field int8, i, j int) bool {
 	toks, src := st.toks(field)
-	return j < len(toks) && j-i == 1 && src[toks[i].end-1] != 's' && toks[j].is(tLower) && t.hasCue(toks[j], cSpeech) &&
+	return j < len(toks) && j-i == 1 && src[toks[i].End-1] != 's' && toks[j].Is(tokens.Lower) && t.hasCue(toks[j], cSpeech) &&
 		(i == 0 || !t.hasCue(toks[i-1], cDet))
 }
 
@@ -78,9 +81,9 @@ func (t *Tagger) surnameSpeaks(st *state, field int8, i, j int) bool {
 // francs") or, after a town, an event named after its venue ("the Paris
 // accord", "a Geneva meeting"): barely a place, it weighs little and
 // settles nothing.
-func (t *Tagger) passing(toks []token, j int, kind mkind) mkind {
+func (t *Tagger) passing(toks []tokens.Token, j int, kind mkind) mkind {
 	switch {
-	case j >= len(toks) || !toks[j].is(tWord):
+	case j >= len(toks) || !toks[j].Is(tokens.Word):
 	case (kind == mName || kind == mDemonym) && t.hasCue(toks[j], cCurrency):
 		return mCurrency
 	case (kind == mCapital || kind == mCity) && t.hasCue(toks[j], cEvent):
@@ -90,9 +93,9 @@ func (t *Tagger) passing(toks []token, j int, kind mkind) mkind {
 }
 
 // skipHyphen steps over a hyphen glued to the word before ("Italian-style").
-func skipHyphen(toks []token, j int) int {
-	if j < len(toks) && !toks[j].is(tWord) && !toks[j].is(tSpace) && toks[j].end-toks[j].start == 1 &&
-		j+1 < len(toks) && !toks[j+1].is(tSpace) {
+func skipHyphen(toks []tokens.Token, j int) int {
+	if j < len(toks) && !toks[j].Is(tokens.Word) && !toks[j].Is(tokens.Space) && toks[j].End-toks[j].Start == 1 &&
+		j+1 < len(toks) && !toks[j+1].Is(tokens.Space) {
 		return j + 1
 	}
 	return j
@@ -101,14 +104,14 @@ func skipHyphen(toks []token, j int) int {
 // thingAfter: a noun of a thing follows the demonym ending before token j,
 // or another demonym that has one follows a conjunction ("Greek and
 // Italian food"); depth bounds the list.
-func (t *Tagger) thingAfter(st *state, field int8, toks []token, j, depth int) bool {
+func (t *Tagger) thingAfter(st *state, field int8, toks []tokens.Token, j, depth int) bool {
 	j = skipHyphen(toks, j)
 	if j >= len(toks) || depth > 3 {
 		return false
 	}
-	if toks[j].is(tWord) && t.hasCue(toks[j], cThing) {
+	if toks[j].Is(tokens.Word) && t.hasCue(toks[j], cThing) {
 		// "Dutch food company" is a Dutch company, not a kind of food.
-		return j+1 >= len(toks) || !toks[j+1].is(tWord) || !t.hasCue(toks[j+1], cTrade)
+		return j+1 >= len(toks) || !toks[j+1].Is(tokens.Word) || !t.hasCue(toks[j+1], cTrade)
 	}
 	if !t.hasCue(toks[j], cList) {
 		return false
@@ -119,20 +122,20 @@ func (t *Tagger) thingAfter(st *state, field int8, toks []token, j, depth int) b
 
 // ethnicAfter: "Irish-American", "Italian Americans", but not
 // "Chinese-American relations" nor a name ("British American Tobacco").
-func (t *Tagger) ethnicAfter(toks []token, j int) bool {
+func (t *Tagger) ethnicAfter(toks []tokens.Token, j int) bool {
 	j = skipHyphen(toks, j)
-	if j >= len(toks) || !toks[j].is(tWord) || !toks[j].is(tCap) || !t.hasCue(toks[j], cEthnic) {
+	if j >= len(toks) || !toks[j].Is(tokens.Word) || !toks[j].Is(tokens.Cap) || !t.hasCue(toks[j], cEthnic) {
 		return false
 	}
 	n := j + 1
-	return n >= len(toks) || !t.hasCue(toks[n], cRelation) && !(toks[n].is(tWord) && toks[n].is(tCap) && !toks[n].is(tSentence))
+	return n >= len(toks) || !t.hasCue(toks[n], cRelation) && !(toks[n].Is(tokens.Word) && toks[n].Is(tokens.Cap) && !toks[n].Is(tokens.Sentence))
 }
 
 // language: the demonym at tokens [i, j) stands alone (no noun follows)
 // after a verb of speaking or "in", perhaps with one modifier between
 // ("speaks only French"), or after a conjunction that follows such a
 // language ("in Spanish and English").
-func (t *Tagger) language(st *state, field int8, toks []token, i, j, depth int) bool {
+func (t *Tagger) language(st *state, field int8, toks []tokens.Token, i, j, depth int) bool {
 	if i == 0 || depth > 3 {
 		return false
 	}
@@ -141,11 +144,11 @@ func (t *Tagger) language(st *state, field int8, toks []token, i, j, depth int) 
 	}
 	p := toks[i-1]
 	switch {
-	case p.is(tWord) && p.is(tLower) && t.hasCue(p, cLanguage):
+	case p.Is(tokens.Word) && p.Is(tokens.Lower) && t.hasCue(p, cLanguage):
 		return true
-	case p.is(tWord) && p.is(tLower) && !t.hasCue(p, cDet|cList) && i >= 2:
+	case p.Is(tokens.Word) && p.Is(tokens.Lower) && !t.hasCue(p, cDet|cList) && i >= 2:
 		q := toks[i-2]
-		return q.is(tWord) && q.is(tLower) && t.hasCue(q, cLanguage) && !t.hasCue(q, cLocative)
+		return q.Is(tokens.Word) && q.Is(tokens.Lower) && t.hasCue(q, cLanguage) && !t.hasCue(q, cLocative)
 	case t.hasCue(p, cList):
 		k := st.matchEnding(field, i-1)
 		return k >= 0 && t.demonymNode(st.matches[k]) && t.language(st, field, toks, int(st.matches[k].i), i-1, depth+1)
@@ -167,7 +170,7 @@ func (t *Tagger) hasTown(m match) bool {
 
 // bare: no noun follows the demonym ending before token j, nor the
 // demonyms listed after it ("in British and French firms" has one).
-func (t *Tagger) bare(st *state, field int8, toks []token, j, depth int) bool {
+func (t *Tagger) bare(st *state, field int8, toks []tokens.Token, j, depth int) bool {
 	switch {
 	case j >= len(toks):
 		return true
@@ -176,7 +179,7 @@ func (t *Tagger) bare(st *state, field int8, toks []token, j, depth int) bool {
 			return t.bare(st, field, toks, int(st.matches[k].j), depth+1)
 		}
 		return true
-	case !toks[j].is(tWord):
+	case !toks[j].Is(tokens.Word):
 		return true
 	}
 	return t.hasCue(toks[j], cPrep|cDet|cVerb|cSpeech)

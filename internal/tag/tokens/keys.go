@@ -1,4 +1,4 @@
-package tag
+package tokens
 
 import (
 	"math/bits"
@@ -7,7 +7,7 @@ import (
 )
 
 // Token keys. A token's key is a 64-bit hash of its folded UTF-8 bytes
-// (foldRune: lower case, Latin diacritics stripped), read eight bytes at a
+// (FoldRune: lower case, Latin diacritics stripped), read eight bytes at a
 // time: a word of plain ASCII letters and digits is found, folded and
 // hashed a whole machine word per step (SWAR), with no branch per byte.
 // Keys are internal to a running tagger (tables are built from the same
@@ -23,11 +23,12 @@ const (
 	fold8  uint64 = 0x2020202020202020 // | on an ASCII letter or digit folds it
 )
 
-// FNV-1a, 64 bit: byte-by-byte hashing of wildcard prefixes (topics) and
-// combining keys (forms).
+// FNVOffset and FNVPrime are FNV-1a, 64 bit: byte-by-byte hashing of
+// wildcard prefixes (package topics) and combining keys (the tagger's name
+// forms), which need no SWAR speed.
 const (
-	fnvOffset uint64 = 14695981039346656037
-	fnvPrime  uint64 = 1099511628211
+	FNVOffset uint64 = 14695981039346656037
+	FNVPrime  uint64 = 1099511628211
 )
 
 // keyChunk mixes eight more bytes (little-endian, zero-padded) into h.
@@ -44,8 +45,8 @@ func keyFinish(h uint64, n int) uint64 {
 	return h ^ h>>32
 }
 
-// keyBytes is the key of bytes that are already folded.
-func keyBytes[T string | []byte](b T) uint64 {
+// KeyBytes is the key of bytes that are already folded.
+func KeyBytes[T string | []byte](b T) uint64 {
 	h, n := keySeed, len(b)
 	for len(b) >= 8 {
 		h = keyChunk(h, load8(b))
@@ -61,14 +62,14 @@ func keyBytes[T string | []byte](b T) uint64 {
 	return keyFinish(h, n)
 }
 
-// keyOf hashes a single word as the tokenizer would.
-func keyOf(word string) uint64 {
+// KeyOf hashes a single word as the tokenizer would.
+func KeyOf(word string) uint64 {
 	var buf [64]byte
 	b := buf[:0]
 	for _, r := range word {
-		b = utf8.AppendRune(b, foldRune(r))
+		b = utf8.AppendRune(b, FoldRune(r))
 	}
-	return keyBytes(b)
+	return KeyBytes(b)
 }
 
 // load8 reads eight bytes little-endian (the compiler makes it one load).
@@ -149,7 +150,7 @@ func readWordRunes(s string, i int) (key uint64, end int, upper bool) {
 	letters := false
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
+		if !IsWordRune(r) {
 			break
 		}
 		if unicode.IsLetter(r) {
@@ -158,8 +159,8 @@ func readWordRunes(s string, i int) (key uint64, end int, upper bool) {
 				upper = false
 			}
 		}
-		b = utf8.AppendRune(b, foldRune(r))
+		b = utf8.AppendRune(b, FoldRune(r))
 		i += size
 	}
-	return keyBytes(b), i, upper && letters
+	return KeyBytes(b), i, upper && letters
 }

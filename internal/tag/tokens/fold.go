@@ -1,15 +1,14 @@
-package tag
+package tokens
 
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
-// foldRune lower-cases r and strips the diacritics of Latin letters, so that
+// FoldRune lower-cases r and strips the diacritics of Latin letters, so that
 // "Québec", "Quebec" and "QUEBEC" share one key. Wire copy of the 1980s is
 // plain ASCII while the gazetteer may carry accents.
-func foldRune(r rune) rune {
+func FoldRune(r rune) rune {
 	if r < 0x80 {
 		if r >= 'A' && r <= 'Z' {
 			return r + 'a' - 'A'
@@ -54,22 +53,8 @@ func foldRune(r rune) rune {
 	return r
 }
 
-// foldString applies foldRune to every rune (used on gazetteer names and in
+// FoldString applies FoldRune to every rune (used on gazetteer names and in
 // the eval's name rule, never on the hot path).
-func foldString(s string) string {
-	return strings.Map(foldRune, s)
-}
-
-// germanVariant spells umlauts the way wire services did ("Pöhl" → "Poehl",
-// "Düsseldorf" → "Duesseldorf"); ok is false when s has none.
-func germanVariant(s string) (string, bool) {
-	ascii := true
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-	}
-	if ascii || !strings.ContainsAny(s, "äöüÄÖÜß") {
-		return "", false
-	}
-	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")
-	return r.Replace(s), true
+func FoldString(s string) string {
+	return strings.Map(FoldRune, s)
 }

@@ -1,4 +1,15 @@
-package tag
+// Package tokens provides the tagger's first stage: a field's text as
+// Tokens (words and punctuation marks with byte offsets, flags and a 64-bit
+// key of the folded word), and the key and folding functions that every
+// later stage uses to build its tables, so that patterns and text meet on
+// the same keys.
+//
+// Tokenize is linear in the text and allocates only when the caller's
+// slice grows. This package must never allocate per word, keep state
+// between calls or change a key without the tables that are built from it
+// (they are all built by KeyOf and KeyBytes at start-up, so keys may change
+// between versions but never within a running tagger).
+package tokens
 
 import (
 	"math/bits"
@@ -6,28 +17,30 @@ import (
 	"unicode/utf8"
 )
 
-// token is one word or one punctuation mark of a field. Words are maximal
+// Token is one word or one punctuation mark of a field. Words are maximal
 // runs of letters and digits; every other non-space rune is a token of its
 // own, so "U.S." is [u . s .] and "al-Assad" is [al - assad]. Matching works
 // on these keys, which makes patterns and text tokenize the same way.
-type token struct {
-	start, end int32  // byte offsets in the field
-	key        uint64 // hash of the folded, lower-cased form
-	flags      uint16
+type Token struct {
+	Start, End int32  // byte offsets in the field
+	Key        uint64 // hash of the folded, lower-cased form
+	Flags      uint16 // Word, Cap, Upper, ... (the flag bits below)
 }
 
+// The flag bits of Token.Flags.
 const (
-	tWord     uint16 = 1 << iota // letters or digits
-	tCap                         // first letter upper case
-	tUpper                       // every letter upper case (and at least one letter)
-	tLower                       // first letter lower case
-	tDigit                       // starts with a digit
-	tSpace                       // preceded by white space
-	tPara                        // first token of a paragraph (or of the field)
-	tSentence                    // first token of a sentence
+	Word     uint16 = 1 << iota // letters or digits
+	Cap                         // first letter upper case
+	Upper                       // every letter upper case (and at least one letter)
+	Lower                       // first letter lower case
+	Digit                       // starts with a digit
+	Space                       // preceded by white space
+	Para                        // first token of a paragraph (or of the field)
+	Sentence                    // first token of a sentence
 )
 
-func (t token) is(f uint16) bool { return t.flags&f != 0 }
+// Is says whether t has any of the flag bits f.
+func (t Token) Is(f uint16) bool { return t.Flags&f != 0 }
 
 // asciiClass classifies bytes for the tokenizer: l lower, U upper, d digit,
 // s space, n newline, p punctuation, u the start or part of a multi-byte rune.
@@ -40,7 +53,7 @@ const asciiClass = "" +
 
 // wordClassFlags gives the flag of an ASCII word's first byte by its class
 // in asciiClass, indexed by the class letter's low five bits: 'd' (4)
-// tDigit, 'l' (12) tLower, 'U' (21) tCap.
+// Digit, 'l' (12) Lower, 'U' (21) Cap.
 const wordClassFlags = "\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00" +
 	"\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 
@@ -48,22 +61,22 @@ const wordClassFlags = "\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x08\x00
 // and '?'.
 const sentenceEnds uint64 = 1<<'!' | 1<<'.' | 1<<'?'
 
-// sentenceStart is tSentence after a byte that ends a sentence, else 0,
+// sentenceStart is Sentence after a byte that ends a sentence, else 0,
 // without a branch (a shift of 64 or more gives 0).
-func sentenceStart(c byte) uint16 { return uint16(sentenceEnds>>c&1) * tSentence }
+func sentenceStart(c byte) uint16 { return uint16(sentenceEnds>>c&1) * Sentence }
 
-// tokenize appends the tokens of s to dst. It is linear in len(s) and
+// Tokenize appends the tokens of s to dst. It is linear in len(s) and
 // allocates only when dst grows.
-func tokenize(dst []token, s string) []token {
-	dst, _ = tokenizeCaps(dst, s)
+func Tokenize(dst []Token, s string) []Token {
+	dst, _ = TokenizeCaps(dst, s)
 	return dst
 }
 
-// tokenizeCaps is tokenize that also reports whether the field is written
+// TokenizeCaps is Tokenize that also reports whether the field is written
 // in capitals (Reuters headlines): case then says nothing about names, so
 // matching must not rely on it. It counts on the way (see capsRatio).
-func tokenizeCaps(dst []token, s string) ([]token, bool) {
-	pending := tSpace | tPara | tSentence // what the next token starts
+func TokenizeCaps(dst []Token, s string) ([]Token, bool) {
+	pending := Space | Para | Sentence // what the next token starts
 	words, upperWords := 0, 0
 	i := 0
 	for i < len(s) {
@@ -71,14 +84,14 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 		k := asciiClass[c]
 		switch k {
 		case 's':
-			pending |= tSpace
+			pending |= Space
 			i++
 			continue
 		case 'n':
 			if i+1 < len(s) && s[i+1] == '\n' {
-				pending |= tPara | tSentence
+				pending |= Para | Sentence
 			}
-			pending |= tSpace
+			pending |= Space
 			i++
 			continue
 		}
@@ -88,7 +101,7 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 		if k == 'p' {
 			i++
 			pending = sentenceStart(c)
-			dst = append(dst, token{start: int32(start), end: int32(i), key: keyFinish(keyChunk(keySeed, uint64(c)), 1), flags: flags})
+			dst = append(dst, Token{Start: int32(start), End: int32(i), Key: keyFinish(keyChunk(keySeed, uint64(c)), 1), Flags: flags})
 			continue
 		}
 		var (
@@ -97,22 +110,22 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 		)
 		if k == 'u' {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) {
+			if !IsWordRune(r) {
 				i += size
 				if unicode.IsSpace(r) {
-					pending = tSpace // and no paragraph or sentence start (see the reference test)
+					pending = Space // and no paragraph or sentence start (see the reference test)
 					continue
 				}
-				dst = append(dst, token{start: int32(start), end: int32(i), key: keyBytes(s[start:i]), flags: flags})
+				dst = append(dst, Token{Start: int32(start), End: int32(i), Key: KeyBytes(s[start:i]), Flags: flags})
 				continue
 			}
 			switch {
 			case unicode.IsDigit(r):
-				flags |= tDigit
+				flags |= Digit
 			case unicode.IsUpper(r):
-				flags |= tCap
+				flags |= Cap
 			default:
-				flags |= tLower
+				flags |= Lower
 			}
 			h, i, upper = readWordRunes(s, i)
 		} else {
@@ -142,11 +155,11 @@ func tokenizeCaps(dst []token, s string) ([]token, bool) {
 		}
 	emit:
 		u := bit(upper)
-		flags |= tWord | u*tUpper
-		notDigit := 1 - int(flags/tDigit&1)
+		flags |= Word | u*Upper
+		notDigit := 1 - int(flags/Digit&1)
 		words += notDigit
 		upperWords += notDigit & int(u)
-		dst = append(dst, token{start: int32(start), end: int32(i), key: h, flags: flags})
+		dst = append(dst, Token{Start: int32(start), End: int32(i), Key: h, Flags: flags})
 	}
 	return dst, capsRatio(words, upperWords)
 }
@@ -160,7 +173,9 @@ func bit(b bool) uint16 {
 	return 0
 }
 
-func isWordRune(r rune) bool {
+// IsWordRune says whether r belongs in a word: a letter, a digit or a
+// combining mark.
+func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
