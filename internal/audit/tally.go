@@ -1,14 +1,10 @@
 package audit
 
 import (
-	"encoding/json"
 	"sort"
-	"strconv"
 	"sync"
 
 	"github.com/segmentio/kafka-go"
-
-	"github.com/newsworker/newsworker/pkg/event"
 )
 
 // tally counts the outcomes read so far against the input ranges. It is
@@ -38,36 +34,28 @@ func newTally(input string, in map[int]span) *tally {
 // record notes one message of the output topic: an event record naming its
 // origin.
 func (t *tally) record(m kafka.Message) {
-	var r struct {
-		ID     string `json:"id"`
-		Origin *struct {
-			Topic     string `json:"topic"`
-			Partition int    `json:"partition"`
-			Offset    int64  `json:"offset"`
-		} `json:"origin"`
-	}
+	id, o, err := RecordOrigin(m)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if json.Unmarshal(m.Value, &r) != nil || r.Origin == nil {
+	if err != nil {
 		t.unreadable++
 		return
 	}
-	t.ids[r.ID]++
-	t.note(r.Origin.Topic, r.Origin.Partition, r.Origin.Offset, true)
+	t.ids[id]++
+	t.note(o.Topic, o.Partition, o.Offset, true)
 }
 
 // deadLetter notes one message of the dead-letter topic by its origin
 // headers.
 func (t *tally) deadLetter(m kafka.Message) {
-	p, e1 := strconv.Atoi(header(m, event.HeaderDLQPartition))
-	off, e2 := strconv.ParseInt(header(m, event.HeaderDLQOffset), 10, 64)
+	o, err := DeadLetterOrigin(m)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if e1 != nil || e2 != nil {
+	if err != nil {
 		t.unreadable++
 		return
 	}
-	t.note(header(m, event.HeaderDLQTopic), p, off, false)
+	t.note(o.Topic, o.Partition, o.Offset, false)
 }
 
 // note counts one outcome; t.mu is held.
@@ -137,13 +125,4 @@ func (t *tally) report(rep *Report) {
 			}
 		}
 	}
-}
-
-func header(m kafka.Message, key string) string {
-	for _, h := range m.Headers {
-		if h.Key == key {
-			return string(h.Value)
-		}
-	}
-	return ""
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/internal/kafkatest"
 )
 
@@ -76,7 +77,7 @@ func TestHostileStream(t *testing.T) {
 	}
 	for _, ds := range oc.DeadLetters {
 		if k := string(ds[0].Key); strings.HasPrefix(k, "hostile: ") {
-			outcome[k] = "dead letter " + kafkatest.Header(ds[0], "dlq-reason")
+			outcome[k] = "dead letter " + audit.Header(ds[0], "dlq-reason")
 		}
 	}
 	for name := range hostile {

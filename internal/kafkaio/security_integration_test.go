@@ -73,7 +73,7 @@ func TestSecurity(t *testing.T) {
 			t.Fatalf("want exactly %d outcomes; missing %v", nItems, rep.MissingList)
 		}
 		for _, ms := range oc.DeadLetters {
-			if r, wr := kafkatest.Header(ms[0], "dlq-reason"), want[string(ms[0].Key)]; r != wr {
+			if r, wr := audit.Header(ms[0], "dlq-reason"), want[string(ms[0].Key)]; r != wr {
 				t.Errorf("%s: dead letter %q, want %q", ms[0].Key, r, wr)
 			}
 		}

@@ -187,13 +187,3 @@ func retry(t testing.TB, what string, f func() error) {
 		}
 	}
 }
-
-// Header returns a message header's value.
-func Header(m kafka.Message, key string) string {
-	for _, h := range m.Headers {
-		if h.Key == key {
-			return string(h.Value)
-		}
-	}
-	return ""
-}

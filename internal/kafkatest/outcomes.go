@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"testing"
 	"time"
 
@@ -31,8 +30,9 @@ type Outcomes struct {
 }
 
 // Collect indexes outputs and dead letters by the input offset they came
-// from, for tests that inspect them; whether anything is missing is the
-// auditor's to say (Audit).
+// from, read the way the auditor reads them (audit.RecordOrigin,
+// audit.DeadLetterOrigin), for tests that inspect them; whether anything is
+// missing is the auditor's to say (Audit).
 func Collect(inTopic string, outputs, deadLetters []kafka.Message) (Outcomes, error) {
 	o := Outcomes{Records: map[Origin][]event.Record{}, DeadLetters: map[Origin][]kafka.Message{}, Raw: map[Origin][][]byte{}}
 	seen := map[Origin]int{}
@@ -41,26 +41,26 @@ func Collect(inTopic string, outputs, deadLetters []kafka.Message) (Outcomes, er
 		if err := json.Unmarshal(m.Value, &r); err != nil {
 			return o, fmt.Errorf("output at %d/%d is not a record: %w", m.Partition, m.Offset, err)
 		}
-		if r.Origin == nil || r.Origin.Topic != inTopic {
+		_, from, err := audit.RecordOrigin(m)
+		if err != nil || from.Topic != inTopic {
 			o.Foreign++
 			continue
 		}
-		k := Origin{r.Origin.Partition, r.Origin.Offset}
+		k := Origin{from.Partition, from.Offset}
 		o.Records[k] = append(o.Records[k], r)
 		o.Raw[k] = append(o.Raw[k], m.Value)
 		seen[k]++
 	}
 	for _, m := range deadLetters {
-		if Header(m, event.HeaderDLQTopic) != inTopic {
+		from, err := audit.DeadLetterOrigin(m)
+		if from.Topic != inTopic {
 			o.Foreign++
 			continue
 		}
-		p, err1 := strconv.Atoi(Header(m, event.HeaderDLQPartition))
-		off, err2 := strconv.ParseInt(Header(m, event.HeaderDLQOffset), 10, 64)
-		if err1 != nil || err2 != nil {
+		if err != nil {
 			return o, fmt.Errorf("dead letter at %d/%d lacks origin headers", m.Partition, m.Offset)
 		}
-		k := Origin{p, off}
+		k := Origin{from.Partition, from.Offset}
 		o.DeadLetters[k] = append(o.DeadLetters[k], m)
 		seen[k]++
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/internal/kafkatest"
 )
 
@@ -156,7 +157,7 @@ func newLatencies(b *testing.B, brokers []string, topic string, parts int) *late
 					return
 				}
 				now := time.Now().UnixNano()
-				sent, err := strconv.ParseInt(kafkatest.Header(m, sentHeader), 10, 64)
+				sent, err := strconv.ParseInt(audit.Header(m, sentHeader), 10, 64)
 				if err != nil {
 					panic(fmt.Sprintf("record without %s header: %v", sentHeader, err))
 				}

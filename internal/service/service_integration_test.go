@@ -10,6 +10,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsworker/newsworker/internal/audit"
 	"github.com/newsworker/newsworker/internal/config"
 	"github.com/newsworker/newsworker/internal/kafkatest"
 	"github.com/newsworker/newsworker/internal/pipeline"
@@ -132,8 +133,8 @@ func TestMixedItemsEndToEnd(t *testing.T) {
 	}
 	for _, ms := range oc.DeadLetters {
 		m := ms[0]
-		if got, w := kafkatest.Header(m, "dlq-reason"), want[string(m.Key)]; got != w {
-			t.Errorf("%s: dead letter reason %q, want %q (%s)", m.Key, got, w, kafkatest.Header(m, "dlq-error"))
+		if got, w := audit.Header(m, "dlq-reason"), want[string(m.Key)]; got != w {
+			t.Errorf("%s: dead letter reason %q, want %q (%s)", m.Key, got, w, audit.Header(m, "dlq-error"))
 		}
 	}
 	committed := kafkatest.Committed(t, brokers, tp.group, tp.in, parts)
