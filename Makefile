@@ -41,9 +41,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) ./internal/pipeline
 	$(GO) test -run '^$$' -fuzz '^FuzzAppendRecord$$' -fuzztime $(FUZZTIME) ./internal/pipeline
 	$(GO) test -run '^$$' -fuzz '^FuzzTag$$' -fuzztime $(FUZZTIME) ./internal/tag
-	$(GO) test -run '^$$' -fuzz '^FuzzTopicPrefixShortcut$$' -fuzztime $(FUZZTIME) ./internal/tag
+	$(GO) test -run '^$$' -fuzz '^FuzzTopicPrefixShortcut$$' -fuzztime $(FUZZTIME) ./internal/tag/topics
 	$(GO) test -run '^$$' -fuzz '^FuzzTokenize$$' -fuzztime $(FUZZTIME) ./internal/tag/tokens
-	$(GO) test -run '^$$' -fuzz '^FuzzTopicAutomaton$$' -fuzztime $(FUZZTIME) ./internal/tag
+	$(GO) test -run '^$$' -fuzz '^FuzzTopicAutomaton$$' -fuzztime $(FUZZTIME) ./internal/tag/topics
 	$(GO) test -run '^$$' -fuzz '^FuzzDetect$$' -fuzztime $(FUZZTIME) ./internal/langid
 
 fuzz-long:

@@ -2,6 +2,12 @@
 // office held on the article's date) and IPTC Media Topics found in one
 // normalized news item, each with evidence offsets into the item's text.
 //
+// Tag runs in stages, each handing a typed value to the next: package
+// tokens turns each field into []tokens.Token; this package's dictionary
+// finds the gazetteer's names among them and resolves places, countries and
+// officials; package topics scores the same tokens against the topic rules
+// and model.
+//
 // The tagger is an immutable value built once from a gazetteer; Tag is pure,
 // deterministic and safe for concurrent use. This package must never do I/O,
 // never keep state between items and never mutate the gazetteer.
@@ -16,6 +22,7 @@ import (
 
 	"github.com/newsworker/newsworker/internal/gazetteer"
 	"github.com/newsworker/newsworker/internal/tag/tokens"
+	"github.com/newsworker/newsworker/internal/tag/topics"
 	"github.com/newsworker/newsworker/internal/topicmodel"
 	"github.com/newsworker/newsworker/pkg/event"
 )
@@ -70,7 +77,7 @@ type Tagger struct {
 	people     []personInfo
 	surnames   [][]int32       // surname group → indices into people
 	firstNames map[uint64]bool // first words of the people's names ("Thomas", "James")
-	topics     *topicScorer
+	topics     *topics.Scorer
 	pool       sync.Pool // *state scratch buffers
 }
 
@@ -95,13 +102,13 @@ func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) 
 	// different parts of the gazetteer (which nothing mutates) and share no
 	// state, so start-up takes the longer of the two, not their sum.
 	type scorer struct {
-		ts  *topicScorer
+		ts  *topics.Scorer
 		err error
 	}
-	topics := make(chan scorer, 1)
+	built := make(chan scorer, 1)
 	go func() {
-		ts, err := newTopicScorer(g.Topics)
-		topics <- scorer{ts, err}
+		ts, err := topics.New(g.Topics, m)
+		built <- scorer{ts, err}
 	}()
 	t := &Tagger{
 		gazVersion: g.Version,
@@ -119,13 +126,11 @@ func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) 
 	t.compilePeople(g.People)
 	t.compileUsages(g.Usages)
 	t.d.freeze()
-	sc := <-topics
+	sc := <-built
 	if sc.err != nil {
 		return nil, fmt.Errorf("new tagger: topics: %w", sc.err)
 	}
-	ts := sc.ts
-	ts.setModel(m)
-	t.topics = ts
+	t.topics = sc.ts
 	t.pool.New = func() any { return new(state) }
 	return t, nil
 }
@@ -168,11 +173,11 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	topics, err := t.topics.scoreTokens(ctx, in.Title, in.Text, st.title, st.text)
+	found, err := t.topics.Score(ctx, in.Title, in.Text, st.title, st.text)
 	if err != nil {
 		return Result{}, err
 	}
-	res.Topics = topics
+	res.Topics = found
 	return res, nil
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsworker/newsworker/internal/pipeline"
 	"github.com/newsworker/newsworker/internal/tag"
+	"github.com/newsworker/newsworker/internal/tag/topics"
 	"github.com/newsworker/newsworker/internal/topicmodel"
 	"github.com/newsworker/newsworker/pkg/event"
 )
@@ -63,7 +64,7 @@ func Features(ctx context.Context, items []Item) ([][]topicmodel.Feature, error)
 type featureTagger struct{ feats []topicmodel.Feature }
 
 func (f *featureTagger) Tag(_ context.Context, in tag.Input) (tag.Result, error) {
-	f.feats = tag.ModelFeatures(in.Title, in.Text)
+	f.feats = topics.ModelFeatures(in.Title, in.Text)
 	return tag.Result{}, nil
 }
 

@@ -191,7 +191,7 @@ func BenchmarkTokenize(b *testing.B) {
 func devTexts(n int) []string {
 	var texts []string
 	for _, f := range []string{"reuters-dev.jsonl", "bbc-dev.jsonl"} {
-		data, err := os.ReadFile("../../../shared/eval/" + f)
+		data, err := os.ReadFile("../../../../shared/eval/" + f)
 		if err != nil {
 			return nil
 		}

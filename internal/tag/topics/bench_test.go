@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ var benchTopicText = strings.Repeat("The central bank raised interest rates by a
 // BenchmarkTopicScore measures the scorer alone over the built-in rules;
 // MB/s is text scanned per second on one core.
 func BenchmarkTopicScore(b *testing.B) {
-	s, err := newTopicScorer(builtinTopicRules(b))
+	s, err := newScorer(builtinTopicRules(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func BenchmarkTopicCompile(b *testing.B) {
 	rules := builtinTopicRules(b)
 	b.ReportAllocs()
 	for range b.N {
-		if _, err := newTopicScorer(rules); err != nil {
+		if _, err := newScorer(rules); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -48,7 +48,7 @@ func BenchmarkTopicCompile(b *testing.B) {
 // BenchmarkTopicScoreBBC measures the scorer on the BBC dev articles, when
 // the shared eval data is there.
 func BenchmarkTopicScoreBBC(b *testing.B) {
-	data, err := os.ReadFile("../../../shared/eval/bbc-dev.jsonl")
+	data, err := os.ReadFile("../../../../shared/eval/bbc-dev.jsonl")
 	if err != nil {
 		b.Skip("skipped: ../shared/eval/bbc-dev.jsonl not found")
 	}
@@ -63,7 +63,7 @@ func BenchmarkTopicScoreBBC(b *testing.B) {
 		titles, texts = append(titles, title), append(texts, text)
 		size += len(title) + len(text)
 	}
-	s, err := newTopicScorer(builtinTopicRules(b))
+	s, err := newScorer(builtinTopicRules(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func BenchmarkTopicScoreSmall(b *testing.B) {
 		rules[i].Negatives = nil
 		n += len(rules[i].Phrases)
 	}
-	s, err := newTopicScorer(rules)
+	s, err := newScorer(rules)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"context"
@@ -29,14 +29,14 @@ func toyModel(t *testing.T) *topicmodel.Model {
 	return m
 }
 
-func scorers(t *testing.T) (rules, both *topicScorer) {
+func scorers(t *testing.T) (rules, both *Scorer) {
 	t.Helper()
 	r := builtinTopicRules(t)
-	rules, err := newTopicScorer(r)
+	rules, err := newScorer(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	both, err = newTopicScorer(r)
+	both, err = newScorer(r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestModelWithoutKnownWordsChangesNothing(t *testing.T) {
 }
 
 // index finds a concept by code (tests only).
-func (s *topicScorer) index(code string) int32 {
+func (s *Scorer) index(code string) int32 {
 	for i, c := range s.codes {
 		if c == code {
 			return int32(i)
@@ -136,7 +136,7 @@ func BenchmarkTopicModel(b *testing.B) {
 	if err != nil || m == nil {
 		b.Skip("no built-in model")
 	}
-	s, err := newTopicScorer(builtinTopicRules(b))
+	s, err := newScorer(builtinTopicRules(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"fmt"
@@ -74,7 +74,7 @@ const topicAutoMaxStates = 1 << 20
 // automaton builds the classes, the states and their moves, and fills the
 // scorer's word tables, states and outputs. nodeEnds are the outputs of
 // each trie node.
-func (b *topicBuilder) automaton(s *topicScorer, nodeEnds [][]topicEnd) error {
+func (b *topicBuilder) automaton(s *Scorer, nodeEnds [][]topicEnd) error {
 	// The built-in rules make about as many states and kept moves as trie
 	// nodes: room for that many up front spares the maps' growth.
 	n := len(b.pouts)

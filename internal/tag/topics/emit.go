@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"cmp"
@@ -16,7 +16,7 @@ import (
 // its branches; such an intermediate concept is ranked no higher than its
 // strongest child (top-level concepts keep their breadth score). At most
 // topicMaxResults, strongest first.
-func (s *topicScorer) emit(sc *topicScratch, title, text string) []event.Topic {
+func (s *Scorer) emit(sc *topicScratch, title, text string) []event.Topic {
 	for _, t := range sc.touched {
 		if p := s.parent[t]; p >= 0 {
 			if topicScore(sc.agg[t]) >= topicChildMin {
@@ -109,7 +109,7 @@ type topicRanked struct {
 // that did most for each emitted concept: its own first, then its
 // descendants'. sc.best holds them, topicMaxEvidence per concept in the
 // order of sc.cands, -1 where there are fewer.
-func (s *topicScorer) strongest(sc *topicScratch) {
+func (s *Scorer) strongest(sc *topicScratch) {
 	sc.best = sc.best[:0]
 	for i, t := range sc.cands {
 		sc.slot[t] = int16(i + 1)
@@ -136,7 +136,7 @@ func (s *topicScorer) strongest(sc *topicScratch) {
 
 // nearestCand returns t or its nearest ancestor that is emitted, -1 for
 // none, remembered per concept in sc.nearest (0 unknown, 1 none, 2+c).
-func (s *topicScorer) nearestCand(sc *topicScratch, t int32) int32 {
+func (s *Scorer) nearestCand(sc *topicScratch, t int32) int32 {
 	if t >= 0 && sc.nearest[t] != 0 {
 		return sc.nearest[t] - 2
 	}
@@ -146,7 +146,7 @@ func (s *topicScorer) nearestCand(sc *topicScratch, t int32) int32 {
 // findNearestCand is nearestCand the first time for t: it walks up to an
 // emitted concept, a concept already answered or the top, and remembers
 // the answer along the way.
-func (s *topicScorer) findNearestCand(sc *topicScratch, t int32) int32 {
+func (s *Scorer) findNearestCand(sc *topicScratch, t int32) int32 {
 	if t < 0 {
 		return -1
 	}
@@ -180,7 +180,7 @@ func topicKeep(best []topicRanked, x topicRanked) {
 }
 
 // under reports whether concept a lies below concept t.
-func (s *topicScorer) under(a, t int32) bool {
+func (s *Scorer) under(a, t int32) bool {
 	for a = s.parent[a]; a >= 0; a = s.parent[a] {
 		if a == t {
 			return true

@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"math"
@@ -47,7 +47,7 @@ type topicModelState struct {
 
 // setModel attaches a model: its classes are matched to the top-level
 // concepts of the rules by code. A nil model leaves the rules alone.
-func (s *topicScorer) setModel(m *topicmodel.Model) {
+func (s *Scorer) setModel(m *topicmodel.Model) {
 	s.model = m
 	if m == nil {
 		return
@@ -128,7 +128,7 @@ func ModelFeatures(title, text string) []topicmodel.Feature {
 
 // modelScore fills sc.model.probs; it reads a flat table and allocates
 // nothing.
-func (s *topicScorer) modelScore(sc *topicScratch, title, text []tokens.Token) {
+func (s *Scorer) modelScore(sc *topicScratch, title, text []tokens.Token) {
 	ms := &sc.model
 	ms.on, ms.added, ms.titleToks, ms.tokens = false, -1, title, text
 	ms.weight = topicModelWeight * topicModelShort / (topicModelShort + float64(len(title)+len(text)))
@@ -160,7 +160,7 @@ func (s *topicScorer) modelScore(sc *topicScratch, title, text []tokens.Token) {
 }
 
 // blend applies the model to the rules' candidates (see topicModelWeight).
-func (s *topicScorer) blend(sc *topicScratch, ranked []topicCand) []topicCand {
+func (s *Scorer) blend(sc *topicScratch, ranked []topicCand) []topicCand {
 	ms := &sc.model
 	if !ms.on {
 		return ranked
@@ -196,7 +196,7 @@ func (s *topicScorer) blend(sc *topicScratch, ranked []topicCand) []topicCand {
 
 // modelEvidence returns the spans of the (at most topicMaxEvidence)
 // features that weighed most for concept t's class, strongest first.
-func (s *topicScorer) modelEvidence(sc *topicScratch, t int32) [topicMaxEvidence]topicSpan {
+func (s *Scorer) modelEvidence(sc *topicScratch, t int32) [topicMaxEvidence]topicSpan {
 	var best [topicMaxEvidence]topicSpan
 	k := s.classOf[t]
 	modelWalk(sc.model.titleToks, sc.model.tokens, s.stops, func(f uint64, _ bool, field int8, start, end int32) {
@@ -224,7 +224,7 @@ type topicSpan struct {
 }
 
 // appendModelEvidence quotes the words that made the model add concept t.
-func (s *topicScorer) appendModelEvidence(ev []event.Evidence, sc *topicScratch, t int32, title, text string) []event.Evidence {
+func (s *Scorer) appendModelEvidence(ev []event.Evidence, sc *topicScratch, t int32, title, text string) []event.Evidence {
 	for _, sp := range s.modelEvidence(sc, t) {
 		if sp.w == 0 {
 			break

@@ -1,4 +1,15 @@
-package tag
+// Package topics provides the tagger's topic stage: IPTC Media Topics for
+// one item, scored from the item's tokens (package tokens) by weighted
+// phrase rules compiled into one automaton, blended with the statistical
+// topic model (internal/topicmodel) at the top level, each topic with
+// evidence offsets into the title or text.
+//
+// A Scorer is built once by New and is immutable after it; Score is pure,
+// deterministic and safe for concurrent use, and reuses pooled scratch
+// space, so it allocates little beyond its output. This package must never
+// do I/O, keep state between items or tokenize a field the caller has
+// tokenized already.
+package topics
 
 import (
 	"cmp"
@@ -51,14 +62,15 @@ const (
 	topicMaxWords    = 127  // words in a phrase
 )
 
-// topicScorer finds the weighted phrases of IPTC topic rules in one pass
+// Scorer finds the weighted phrases of IPTC topic rules in one pass
 // over the tokens of the text. Each word is looked up once by the key the
 // tokenizer gave it (or, for a word no rule has, by its first bytes as a
 // wildcard prefix at each length some prefix has), behind bit sets,
 // which gives its class; a deterministic automaton over classes moves once
 // per word and says which phrases end there. Time is linear in the text and
-// barely depends on the number of phrases. It is immutable after newTopicScorer and safe for concurrent use.
-type topicScorer struct {
+// barely depends on the number of phrases. It is immutable after New and
+// safe for concurrent use.
+type Scorer struct {
 	codes, labels []string
 	codeRank      []int32 // a concept's place in the order of codes
 	parent        []int32 // -1 for a top-level concept
@@ -72,7 +84,7 @@ type topicScorer struct {
 	wildMax  int        // the longest prefix, in bytes
 	starts   topicStarts
 
-	states  []topicState // the automaton (topics_auto.go); state 0 is the empty one
+	states  []topicState // the automaton (auto.go); state 0 is the empty one
 	sigs    []uint64     // by class: topicSymBit of each of its symbols
 	trans   topicMoves   // its moves that do not start afresh
 	dends   []topicEnd   // the phrases ending in each state, state by state
@@ -82,7 +94,7 @@ type topicScorer struct {
 	repeatScale [256]float64 // 2^-r: scaling by it is exact, as math.Ldexp is
 	pool        sync.Pool    // *topicScratch
 
-	model     *topicmodel.Model // nil: the rules alone (topics_model.go)
+	model     *topicmodel.Model // nil: the rules alone (model.go)
 	classRoot []int32           // per model class: its top-level concept, -1 if the rules lack it
 	classOf   []int8            // per concept: the model class of its top-level concept, -1 for none
 	stops     *modelStops       // words the model skips
@@ -90,7 +102,7 @@ type topicScorer struct {
 }
 
 // topicEnd is topicOut as the scan reads it: 12 bytes, the weight an index
-// into topicScorer.weights, so that more of the table stays in cache.
+// into Scorer.weights, so that more of the table stays in cache.
 type topicEnd struct {
 	topic, phrase int32
 	weight        uint16
@@ -106,9 +118,21 @@ type topicOut struct {
 	negative      bool
 }
 
-// newTopicScorer compiles rules once; safe for concurrent use after.
-func newTopicScorer(rules []gazetteer.TopicRule) (*topicScorer, error) {
-	s := &topicScorer{}
+// New compiles the topic rules into a Scorer that blends in the model m
+// (nil: the rules alone). It is the costly step; the Scorer is immutable
+// after it and safe for concurrent use.
+func New(rules []gazetteer.TopicRule, m *topicmodel.Model) (*Scorer, error) {
+	s, err := newScorer(rules)
+	if err != nil {
+		return nil, err
+	}
+	s.setModel(m)
+	return s, nil
+}
+
+// newScorer compiles rules, without a model.
+func newScorer(rules []gazetteer.TopicRule) (*Scorer, error) {
+	s := &Scorer{}
 	index := make(map[string]int32, len(rules))
 	for i, r := range rules {
 		if r.Code == "" {
@@ -161,7 +185,7 @@ func newTopicScorer(rules []gazetteer.TopicRule) (*topicScorer, error) {
 
 // tree resolves parents, depths and inner concepts, and rejects unknown
 // parents and cycles.
-func (s *topicScorer) tree(rules []gazetteer.TopicRule, index map[string]int32) error {
+func (s *Scorer) tree(rules []gazetteer.TopicRule, index map[string]int32) error {
 	s.parent = make([]int32, len(rules))
 	s.depth = make([]int32, len(rules))
 	s.inner = make([]bool, len(rules))
@@ -192,24 +216,26 @@ func (s *topicScorer) tree(rules []gazetteer.TopicRule, index map[string]int32) 
 	return nil
 }
 
-// score returns topics sorted by descending Score then Code; evidence
-// offsets are UTF-8 byte offsets into title (Field "title") or text (Field
-// "text").
-func (s *topicScorer) score(ctx context.Context, title, text string) ([]event.Topic, error) {
+// score is Score on fields it tokenizes itself (the tests' entry).
+func (s *Scorer) score(ctx context.Context, title, text string) ([]event.Topic, error) {
 	sc := s.pool.Get().(*topicScratch)
 	defer s.release(sc)
 	sc.titleToks, sc.textToks = tokens.Tokenize(sc.titleToks[:0], title), tokens.Tokenize(sc.textToks[:0], text)
 	return s.run(ctx, sc, title, text, sc.titleToks, sc.textToks)
 }
 
-// scoreTokens is score over fields the caller has tokenized already.
-func (s *topicScorer) scoreTokens(ctx context.Context, title, text string, titleToks, textToks []tokens.Token) ([]event.Topic, error) {
+// Score returns the topics of an item whose title and text the caller has
+// tokenized (titleToks, textToks, by tokens.Tokenize or TokenizeCaps),
+// sorted by descending Score then Code; evidence offsets are UTF-8 byte
+// offsets into title (Field "title") or text (Field "text"). It returns
+// ctx.Err() when the context ends first.
+func (s *Scorer) Score(ctx context.Context, title, text string, titleToks, textToks []tokens.Token) ([]event.Topic, error) {
 	sc := s.pool.Get().(*topicScratch)
 	defer s.release(sc)
 	return s.run(ctx, sc, title, text, titleToks, textToks)
 }
 
-func (s *topicScorer) run(ctx context.Context, sc *topicScratch, title, text string, titleToks, textToks []tokens.Token) ([]event.Topic, error) {
+func (s *Scorer) run(ctx context.Context, sc *topicScratch, title, text string, titleToks, textToks []tokens.Token) ([]event.Topic, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"bytes"
@@ -59,10 +59,10 @@ func topicSplitText(raw json.RawMessage) (title, text string) {
 
 // builtinTopicScorer compiles the built-in rules and returns each
 // concept's parent by code.
-func builtinTopicScorer(t *testing.T) (*topicScorer, map[string]string) {
+func builtinTopicScorer(t *testing.T) (*Scorer, map[string]string) {
 	t.Helper()
 	rules := builtinTopicRules(t)
-	s, err := newTopicScorer(rules)
+	s, err := newScorer(rules)
 	if err != nil {
 		t.Fatal(err)
 	}

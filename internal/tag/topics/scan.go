@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"context"
@@ -24,7 +24,7 @@ type topicHit struct {
 // phrases ("d'état" is "d", "etat"). Paragraph breaks (a blank line, or a
 // newline followed by an indent as in wire copy) end partial matches and
 // scope the negatives.
-func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, toks []tokens.Token, field int8) error {
+func (s *Scorer) scan(ctx context.Context, sc *topicScratch, text string, toks []tokens.Token, field int8) error {
 	sc.at = topicAt{field: field, n: len(text)}
 	// state is the automaton's; root is the state the last word reached
 	// from the root, which holds the moves of state's first-word nodes.
@@ -63,7 +63,7 @@ func (s *topicScorer) scan(ctx context.Context, sc *topicScratch, text string, t
 
 // move is the automaton's move from state on word w; root is the state the
 // word before w reached from the root.
-func (s *topicScorer) move(state, root int32, w *topicSlot) int32 {
+func (s *Scorer) move(state, root int32, w *topicSlot) int32 {
 	x := &s.states[state]
 	if x.first == 0 && x.deep == 0 {
 		return w.state // no phrase goes on from here
@@ -113,7 +113,7 @@ func topicParaBreak(gap string) bool {
 // prefix has. A word that starts with three ASCII letters or digits is
 // first checked against topicStarts, which ends most of them after three
 // bytes.
-func (s *topicScorer) prefix(word string) *topicSlot {
+func (s *Scorer) prefix(word string) *topicSlot {
 	if s.starts.three == nil {
 		return s.prefixFrom(nil, word, 0, tokens.FNVOffset)
 	}
@@ -143,7 +143,7 @@ func (s *topicScorer) prefix(word string) *topicSlot {
 
 // prefixFrom goes on from byte n of word, whose first n bytes hash to h;
 // best is the longest prefix found so far.
-func (s *topicScorer) prefixFrom(best *topicSlot, word string, n int, h uint64) *topicSlot {
+func (s *Scorer) prefixFrom(best *topicSlot, word string, n int, h uint64) *topicSlot {
 	if n == 3 {
 		best = s.probe(best, h, n)
 	}
@@ -169,7 +169,7 @@ func (s *topicScorer) prefixFrom(best *topicSlot, word string, n int, h uint64) 
 }
 
 // probe looks a prefix of n bytes with hash h up in the wildcard table.
-func (s *topicScorer) probe(best *topicSlot, h uint64, n int) *topicSlot {
+func (s *Scorer) probe(best *topicSlot, h uint64, n int) *topicSlot {
 	if n < 64 && s.wildLens&(1<<n) != 0 {
 		if w, found := s.wild.get(h); found {
 			return w
@@ -180,7 +180,7 @@ func (s *topicScorer) probe(best *topicSlot, h uint64, n int) *topicSlot {
 
 // record adds the phrases that end at the current word, the words-th of
 // the field, ending at byte end; a phrase of k words began k-1 words back.
-func (s *topicScorer) record(sc *topicScratch, ends []topicEnd, words int, end int32) {
+func (s *Scorer) record(sc *topicScratch, ends []topicEnd, words int, end int32) {
 	at := &sc.at
 	for _, o := range ends {
 		if o.negative {

@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import "github.com/newsworker/newsworker/internal/tag/tokens"
 
@@ -29,7 +29,7 @@ type topicScratch struct {
 	model               topicModelState
 }
 
-func (s *topicScorer) newScratch() *topicScratch {
+func (s *Scorer) newScratch() *topicScratch {
 	return &topicScratch{
 		repeats: make([]uint8, s.nPhrases),
 		last:    make([]int32, len(s.codes)),
@@ -45,7 +45,7 @@ func (s *topicScorer) newScratch() *topicScratch {
 }
 
 // release clears what a call touched and returns sc to the pool.
-func (s *topicScorer) release(sc *topicScratch) {
+func (s *Scorer) release(sc *topicScratch) {
 	for _, t := range sc.touched {
 		sc.own[t], sc.agg[t], sc.firing[t], sc.kid[t], sc.seen[t], sc.nearest[t] = 0, 0, 0, 0, false, 0
 	}
@@ -66,7 +66,7 @@ func (s *topicScorer) release(sc *topicScratch) {
 // (the strongest), and repeats of a phrase decay. The hits come from the
 // scan nearly in document order (a phrase is reported where it ends), so an
 // insertion sort orders them; everything after is linear.
-func (s *topicScorer) accumulate(sc *topicScratch) {
+func (s *Scorer) accumulate(sc *topicScratch) {
 	topicSortHits(sc.hits)
 	span := min(sc.maxSpan, 256)
 	negs := sc.negs
@@ -185,7 +185,7 @@ func topicClaimed(hits []topicHit, i int, span int32) bool {
 // overlapping hits its mass. A concept passes at most topicChildCap of mass
 // to its parent, so that a broader concept is raised more by several
 // different children than by one child's long list of repeats.
-func (s *topicScorer) aggregate(sc *topicScratch) {
+func (s *Scorer) aggregate(sc *topicScratch) {
 	// Children before parents, level by level from the deepest: the
 	// touched list holds every ancestor.
 	for d := s.maxDepth; d > 0; d-- {
@@ -209,7 +209,7 @@ type topicPair struct {
 // concept only; so the group counts once for any concept above several of
 // its hits ("MPs" listed under both "politics and government" and
 // "legislative body").
-func (s *topicScorer) pair(pairs []topicPair, t int32, m float64) []topicPair {
+func (s *Scorer) pair(pairs []topicPair, t int32, m float64) []topicPair {
 	for k := range pairs {
 		switch {
 		case pairs[k].topic == t || s.under(pairs[k].topic, t):
@@ -225,7 +225,7 @@ func (s *topicScorer) pair(pairs []topicPair, t int32, m float64) []topicPair {
 
 // credit gives a group's pairs their mass, and marks their concepts and
 // every ancestor touched.
-func (s *topicScorer) credit(sc *topicScratch, pairs []topicPair) {
+func (s *Scorer) credit(sc *topicScratch, pairs []topicPair) {
 	for _, p := range pairs {
 		for t := p.topic; t >= 0 && !sc.seen[t]; t = s.parent[t] {
 			sc.seen[t] = true

@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"context"
@@ -17,7 +17,7 @@ import (
 // not depend on the other kinds of data.
 func builtinTopicRules(t testing.TB) []gazetteer.TopicRule {
 	t.Helper()
-	files, err := filepath.Glob("../gazetteer/data/topics/*.tsv")
+	files, err := filepath.Glob("../../gazetteer/data/topics/*.tsv")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no built-in topic files: %v", err)
 	}
@@ -69,7 +69,7 @@ func topicCodes(ts []event.Topic) string {
 }
 
 func TestTopicScorer(t *testing.T) {
-	s, err := newTopicScorer(testTopicRules())
+	s, err := newScorer(testTopicRules())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestTopicScorer(t *testing.T) {
 }
 
 func TestTopicScoreOrdering(t *testing.T) {
-	s, err := newTopicScorer(testTopicRules())
+	s, err := newScorer(testTopicRules())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestTopicScorerErrors(t *testing.T) {
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := newTopicScorer(tc.rules); err == nil {
+			if _, err := newScorer(tc.rules); err == nil {
 				t.Error("no error")
 			}
 		})
@@ -172,7 +172,7 @@ func TestTopicScorerErrors(t *testing.T) {
 }
 
 func TestTopicScorerContext(t *testing.T) {
-	s, err := newTopicScorer(testTopicRules())
+	s, err := newScorer(testTopicRules())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestTopicScorerContext(t *testing.T) {
 
 func TestBuiltinTopicRulesCompile(t *testing.T) {
 	rules := builtinTopicRules(t)
-	s, err := newTopicScorer(rules)
+	s, err := newScorer(rules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestTopicLongestPhrase(t *testing.T) {
 		{Code: "medtop:1", Phrases: []gazetteer.Phrase{{Text: longPhrase(topicMaxWords), Weight: 0.9}}},
 		{Code: "medtop:2", Phrases: []gazetteer.Phrase{{Text: longPhrase(3), Weight: 0.5}, {Text: "w1*", Weight: 0.2}}},
 	}
-	s, err := newTopicScorer(rules)
+	s, err := newScorer(rules)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package tag
+package topics
 
 import (
 	"context"
@@ -125,7 +125,7 @@ func (m *topicRefMatcher) scan(text string, field int8) []string {
 }
 
 // autoScan returns what the automaton finds in one field, as scan does.
-func autoScan(t testing.TB, s *topicScorer, text string, field int8) []string {
+func autoScan(t testing.TB, s *Scorer, text string, field int8) []string {
 	sc := s.pool.Get().(*topicScratch)
 	defer s.release(sc)
 	if err := s.scan(context.Background(), sc, text, tokens.Tokenize(nil, text), field); err != nil {
@@ -142,7 +142,7 @@ func autoScan(t testing.TB, s *topicScorer, text string, field int8) []string {
 	return got
 }
 
-func sameTopicMatches(t *testing.T, s *topicScorer, ref *topicRefMatcher, title, text string) {
+func sameTopicMatches(t *testing.T, s *Scorer, ref *topicRefMatcher, title, text string) {
 	t.Helper()
 	for field, f := range []string{title, text} {
 		if d := cmp.Diff(ref.scan(f, int8(field)), autoScan(t, s, f, int8(field))); d != "" {
@@ -163,7 +163,7 @@ func FuzzTopicAutomaton(f *testing.F) {
 		f.Add(s[:20], s)
 	}
 	rules := builtinTopicRules(f)
-	s, err := newTopicScorer(rules)
+	s, err := newScorer(rules)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestTopicAutomatonEval(t *testing.T) {
 		}
 	}
 	rules := builtinTopicRules(t)
-	s, err := newTopicScorer(rules)
+	s, err := newScorer(rules)
 	if err != nil {
 		t.Fatal(err)
 	}
