@@ -20,7 +20,11 @@ func RecordID(source, itemID, url, contentHash string) string {
 		basis = "hash\x00" + contentHash
 	}
 	sum := sha256.Sum256([]byte(basis))
-	return "nw1-" + hex.EncodeToString(sum[:16])
+	const prefix = "nw1-"
+	var out [len(prefix) + 32]byte
+	copy(out[:], prefix)
+	hex.Encode(out[len(prefix):], sum[:16])
+	return string(out[:])
 }
 
 // canonicalURL drops what does not change the document a URL points to.

@@ -2,6 +2,7 @@ package worker
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,22 +13,30 @@ import (
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
+// recordHeaders returns the headers every record carries: schema version
+// and content type. A Worker makes them once and every output message gets
+// a copy of the slice; the values are shared, since kafka-go only reads
+// them.
+func recordHeaders() []kafka.Header {
+	return []kafka.Header{
+		{Key: event.HeaderSchemaVersion, Value: []byte(strconv.Itoa(event.SchemaVersion))},
+		{Key: event.HeaderContentType, Value: []byte(event.ContentType)},
+	}
+}
+
 // encodeRecord makes the output message: key = record id (so the same item
 // always lands on the same partition and consumers can deduplicate), value =
 // the record's JSON, headers = schema version and content type.
-func encodeRecord(topic string, rec event.Record) (kafka.Message, error) {
+func encodeRecord(topic string, rec event.Record, headers []kafka.Header) (kafka.Message, error) {
 	b, err := pipeline.MarshalRecord(&rec)
 	if err != nil {
 		return kafka.Message{}, fmt.Errorf("encode record: %w", err)
 	}
 	return kafka.Message{
-		Topic: topic,
-		Key:   []byte(rec.ID),
-		Value: b,
-		Headers: []kafka.Header{
-			{Key: event.HeaderSchemaVersion, Value: []byte(strconv.Itoa(event.SchemaVersion))},
-			{Key: event.HeaderContentType, Value: []byte(event.ContentType)},
-		},
+		Topic:   topic,
+		Key:     []byte(rec.ID),
+		Value:   b,
+		Headers: slices.Clone(headers),
 	}, nil
 }
 

@@ -59,6 +59,7 @@ type Worker struct {
 	log  zerolog.Logger
 	m    *metrics.Metrics
 	now  func() time.Time
+	hdrs []kafka.Header // recordHeaders, made once
 
 	mu       sync.Mutex
 	writeErr error // last write error; nil after a success
@@ -69,7 +70,7 @@ func New(cfg Config, proc Processor, w Writer, log zerolog.Logger, m *metrics.Me
 	if cfg.Publishers < 1 {
 		cfg.Publishers = 2
 	}
-	return &Worker{cfg: cfg, proc: proc, w: w, log: log.With().Str("component", "worker").Logger(), m: m, now: time.Now}
+	return &Worker{cfg: cfg, proc: proc, w: w, log: log.With().Str("component", "worker").Logger(), m: m, now: time.Now, hdrs: recordHeaders()}
 }
 
 // WriterHealthy reports whether the last write succeeded (or none failed yet).
@@ -174,7 +175,7 @@ func (w *Worker) process(ctx context.Context, d *consume.Delivery) (j job, ok bo
 		w.log.Error().Err(err).Int64("offset", d.Msg.Offset).Msg("pipeline failed; dead-lettering the item")
 		return w.deadLetter(d, event.ReasonInternal, err.Error()), true
 	}
-	msg, err := encodeRecord(w.cfg.OutputTopic, rec)
+	msg, err := encodeRecord(w.cfg.OutputTopic, rec, w.hdrs)
 	if err != nil {
 		return w.deadLetter(d, event.ReasonInternal, err.Error()), true
 	}
