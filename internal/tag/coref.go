@@ -6,7 +6,7 @@ import "github.com/newsworker/newsworker/internal/tag/tokens"
 // surname alone ("Tillerson said", "Mr Lavrov", "TREASURY'S BAKER") and the
 // bare title with an article ("the secretary of state") when one official
 // holds it.
-func (t *Tagger) backReferences(st *state, from int) {
+func (t *Tagger) backReferences(st *state, lx *lexicon, from int) {
 	if from >= len(st.offs) {
 		return
 	}
@@ -20,14 +20,14 @@ func (t *Tagger) backReferences(st *state, from int) {
 		}
 	}
 	for _, field := range [2]int8{fieldTitle, fieldText} {
-		t.surnameRefs(st, field)
+		t.surnameRefs(st, lx, field)
 	}
-	for _, m := range st.matches {
+	for _, m := range lx.matches {
 		role := t.roleOf(m)
 		if role < 0 || st.usedOf(m.field)[m.i] || m.i == 0 {
 			continue
 		}
-		toks, _ := st.toks(m.field)
+		toks, _ := lx.toks(m.field)
 		if !t.hasCue(toks[m.i-1], cDet) {
 			continue
 		}
@@ -46,13 +46,13 @@ func (t *Tagger) backReferences(st *state, from int) {
 			st.use(m.field, int(m.i), int(m.j))
 		}
 	}
-	t.headRefs(st, from)
+	t.headRefs(st, lx, from)
 }
 
 // headRefs counts "the secretary", "the minister": the head word of one
 // official's title after an article, when no other official shares it and
 // the word is not part of a longer title.
-func (t *Tagger) headRefs(st *state, from int) {
+func (t *Tagger) headRefs(st *state, lx *lexicon, from int) {
 	var heads [4]uint64 // the first few titled officials' head words
 	n := 0
 	for oi := from; oi < len(st.offs) && n < len(heads); oi++ {
@@ -65,7 +65,7 @@ func (t *Tagger) headRefs(st *state, from int) {
 		return
 	}
 	for _, field := range [2]int8{fieldTitle, fieldText} {
-		toks, _ := st.toks(field)
+		toks, _ := lx.toks(field)
 		used := st.usedOf(field)
 		for k := 1; k < len(toks); k++ {
 			key := toks[k].Key
@@ -97,10 +97,10 @@ func (t *Tagger) headRefs(st *state, from int) {
 }
 
 // surnameRefs scans a field once for the surnames in st.bySurname.
-func (t *Tagger) surnameRefs(st *state, field int8) {
-	toks, src := st.toks(field)
+func (t *Tagger) surnameRefs(st *state, lx *lexicon, field int8) {
+	toks, src := lx.toks(field)
 	used := st.usedOf(field)
-	caps := st.caps(field)
+	caps := lx.caps(field)
 	for k, tk := range toks {
 		if used[k] || !tk.Is(tokens.Word) || (!caps && !tk.Is(tokens.Cap)) {
 			continue

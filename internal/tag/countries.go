@@ -62,11 +62,11 @@ type cand struct {
 
 // collect turns matches into occurrences; nothing is decided yet except
 // what the grammar of the phrase itself rules out.
-func (t *Tagger) collect(st *state) {
-	st.cands = slices.Grow(st.cands, 2*len(st.matches)) // see Tag: no step-by-step growth
-	for mi, m := range st.matches {
-		toks, src := st.toks(m.field)
-		if m.field == fieldText && st.inDateline(toks[m.i]) {
+func (t *Tagger) collect(st *state, lx *lexicon) {
+	st.cands = slices.Grow(st.cands, 2*len(lx.matches)) // see Tag: no step-by-step growth
+	for mi, m := range lx.matches {
+		toks, src := lx.toks(m.field)
+		if m.field == fieldText && lx.inDateline(toks[m.i]) {
 			continue
 		}
 		senses := t.d.nodes[m.node].senses
@@ -81,7 +81,7 @@ func (t *Tagger) collect(st *state) {
 			case sBlock:
 				blocked = true
 			case sCountry, sDemonym:
-				if t.namesNoCountry(st, m, s.kind) {
+				if t.namesNoCountry(lx, m, s.kind) {
 					continue // "Credit Suisse", "Italian restaurant" (usage.go)
 				}
 				kind := mName
@@ -97,7 +97,7 @@ func (t *Tagger) collect(st *state) {
 				}
 				p := &t.places[s.ref]
 				kind := placeKind(p.kind)
-				if kind != mMetonym && kind != mMulti && t.inLongerName(st, m) && (p.kind != "state" || t.afterName(st, m)) {
+				if kind != mMetonym && kind != mMulti && t.inLongerName(lx, m) && (p.kind != "state" || t.afterName(lx, m)) {
 					// "Paris Club", "Manufacturers Hanover", "Minsk Accords";
 					// a state's institutions still name it ("Minnesota
 					// Highway Patrol", "Georgia Bureau of Investigation").
@@ -105,12 +105,12 @@ func (t *Tagger) collect(st *state) {
 				}
 				// A capital at the start of a sentence says nothing, nor do
 				// capitals in an ALL-CAPS headline: "Sale", "SAY", "Split".
-				if t.notThisPlace(st, m, p) {
+				if t.notThisPlace(lx, m, p) {
 					continue // "Madison County", "R-London", "Hospital-Siena" (placenames.go)
 				}
 				// A possessive says name, not word: "Georgia's governor".
 				weak := kind != mMulti && kind != mCapital && kind != mMetonym &&
-					(st.caps(m.field) || m.j-m.i == 1 && toks[m.i].Is(tokens.Sentence) && !t.commaAfter(toks, src, int(m.j)) &&
+					(lx.caps(m.field) || m.j-m.i == 1 && toks[m.i].Is(tokens.Sentence) && !t.commaAfter(toks, src, int(m.j)) &&
 						!possessiveAfter(toks, src, int(m.j)))
 				kind = t.passing(toks, int(m.j), kind)
 				for _, c := range p.countries {
@@ -145,23 +145,23 @@ func (t *Tagger) collect(st *state) {
 		}
 		o := occurrence{field: m.field, kind: mName, start: toks[m.i].Start, end: toks[m.j-1].End, tok: m.i, node: m.node,
 			candFrom: from, candTo: int32(len(st.cands))}
-		t.qualify(st, mi, &o)
+		t.qualify(st, lx, mi, &o)
 		if o.candFrom < o.candTo {
 			st.occs = append(st.occs, o)
 		}
 	}
-	t.countyOccs(st)
+	t.countyOccs(st, lx)
 }
 
 // qualify applies a following qualifier ("Moscow, Idaho", "Nice, France",
 // "London, Ontario"): when the next match names a state or country, the
 // place counts only for an option of that country, or not at all.
-func (t *Tagger) qualify(st *state, mi int, o *occurrence) {
-	if mi+1 >= len(st.matches) {
+func (t *Tagger) qualify(st *state, lx *lexicon, mi int, o *occurrence) {
+	if mi+1 >= len(lx.matches) {
 		return
 	}
-	m, next := st.matches[mi], st.matches[mi+1]
-	toks, src := st.toks(m.field)
+	m, next := lx.matches[mi], lx.matches[mi+1]
+	toks, src := lx.toks(m.field)
 	if next.field != m.field || next.i != m.j+1 || src[toks[m.j].Start:toks[m.j].End] != "," {
 		return
 	}
@@ -255,38 +255,33 @@ func countryOrg(kind string) bool {
 	return kind == "central_bank" || kind == "ministry" || kind == "government"
 }
 
-func (st *state) inDateline(tok tokens.Token) bool {
-	d := st.in.Dateline
-	return d != nil && int(tok.Start) >= d.Start && int(tok.Start) < d.End
-}
-
 // inLongerName: a place name glued to capitalised words that are not
 // places themselves is part of another name ("Paris Club", "First Boston",
 // "Credit Suisse", "London Metal Exchange").
-func (t *Tagger) inLongerName(st *state, m match) bool {
-	toks, _ := st.toks(m.field)
-	if st.caps(m.field) {
+func (t *Tagger) inLongerName(lx *lexicon, m match) bool {
+	toks, _ := lx.toks(m.field)
+	if lx.caps(m.field) {
 		return false
 	}
 	if j := int(m.j); j < len(toks) {
 		n := toks[j]
-		if n.Is(tokens.Word) && n.Is(tokens.Cap) && !n.Is(tokens.Sentence) && !t.hasCue(n, cNotName|cPrep|cSpeech|cLocal) && !t.placeMatch(st, st.matchAt(m.field, j)) {
+		if n.Is(tokens.Word) && n.Is(tokens.Cap) && !n.Is(tokens.Sentence) && !t.hasCue(n, cNotName|cPrep|cSpeech|cLocal) && !t.placeMatch(lx, lx.at(m.field, j)) {
 			return true
 		}
 	}
-	return t.afterName(st, m)
+	return t.afterName(lx, m)
 }
 
 // afterName: the match follows a capitalised word that is no place, title
 // or function word ("Credit Suisse", "Manufacturers Hanover").
-func (t *Tagger) afterName(st *state, m match) bool {
-	toks, _ := st.toks(m.field)
-	if st.caps(m.field) {
+func (t *Tagger) afterName(lx *lexicon, m match) bool {
+	toks, _ := lx.toks(m.field)
+	if lx.caps(m.field) {
 		return false
 	}
 	if i := int(m.i); i > 0 && !toks[i].Is(tokens.Sentence) {
 		p := toks[i-1]
-		if p.Is(tokens.Word) && p.Is(tokens.Cap) && !t.hasCue(p, cNotName|cPrep|cDirection|cHonorific) && !t.placeMatch(st, st.matchEnding(m.field, i)) {
+		if p.Is(tokens.Word) && p.Is(tokens.Cap) && !t.hasCue(p, cNotName|cPrep|cDirection|cHonorific) && !t.placeMatch(lx, lx.ending(m.field, i)) {
 			return true
 		}
 	}

@@ -18,22 +18,22 @@ import (
 
 // countyOccs adds an occurrence for each "<Name> County" or "<Name> Parish"
 // in mixed-case text.
-func (t *Tagger) countyOccs(st *state) {
+func (t *Tagger) countyOccs(st *state, lx *lexicon) {
 	us := t.usIdx
 	if us < 0 {
 		return
 	}
 	for field := fieldTitle; field <= fieldText; field++ {
-		if st.caps(field) {
+		if lx.caps(field) {
 			continue
 		}
-		toks, src := st.toks(field)
+		toks, src := lx.toks(field)
 		if !strings.Contains(src, "County") && !strings.Contains(src, "Parish") {
 			continue // most items: no token loop
 		}
 		for k := 1; k < len(toks); k++ {
 			tk := toks[k]
-			if tk.Key != t.kCounty && tk.Key != t.kParish || !tk.Is(tokens.Cap) || !t.countyName(st, field, toks, k) {
+			if tk.Key != t.kCounty && tk.Key != t.kParish || !tk.Is(tokens.Cap) || !t.countyName(lx, field, toks, k) {
 				continue
 			}
 			from := int32(len(st.cands))
@@ -46,16 +46,16 @@ func (t *Tagger) countyOccs(st *state) {
 
 // countyName: the word before "County" is a capitalised name that is not a
 // function word and not a place of another country only.
-func (t *Tagger) countyName(st *state, field int8, toks []tokens.Token, k int) bool {
+func (t *Tagger) countyName(lx *lexicon, field int8, toks []tokens.Token, k int) bool {
 	p := toks[k-1]
 	if !p.Is(tokens.Word) || !p.Is(tokens.Cap) || p.Is(tokens.Digit) || t.hasCue(p, cNotName) {
 		return false
 	}
-	mi := st.matchEnding(field, k)
+	mi := lx.ending(field, k)
 	if mi < 0 {
 		return true
 	}
-	m := st.matches[mi]
+	m := lx.matches[mi]
 	foreign := false
 	for i, s := range t.d.nodes[m.node].senses {
 		if m.mask&(1<<i) == 0 {

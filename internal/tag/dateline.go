@@ -13,12 +13,12 @@ import (
 // Calif." the United States); otherwise the city must name exactly one
 // country, which in a dateline it usually does even when the name is
 // ambiguous in running text ("NICE" heads a story from Nice).
-func (t *Tagger) datelineOcc(st *state) {
-	d := st.in.Dateline
+func (t *Tagger) datelineOcc(st *state, lx *lexicon) {
+	d := lx.in.Dateline
 	if d == nil || d.Place == "" {
 		return
 	}
-	start, end := placeSpan(st.in.Text, d)
+	start, end := placeSpan(lx.in.Text, d)
 	toks := tokens.Tokenize(st.scratch[:0], d.Place)
 	st.scratch = toks
 	comma := len(toks)

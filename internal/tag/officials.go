@@ -3,7 +3,6 @@ package tag
 import (
 	"cmp"
 	"slices"
-	"sort"
 
 	"github.com/newsworker/newsworker/pkg/event"
 )
@@ -79,16 +78,16 @@ func (st *state) register(o official, ev span) *official {
 // officials finds the item's officials: titles with names first (they
 // carry role and country), then full names of known people, then surnames
 // and honorifics that refer back to them or, alone, to one known person.
-func (t *Tagger) officials(st *state) []event.Official {
-	st.markUsed()
+func (t *Tagger) officials(st *state, lx *lexicon) []event.Official {
+	st.markUsed(lx)
 	st.sureSet(len(t.countries))
-	t.titledNames(st)
-	t.knownNames(st)
-	t.backReferences(st, 0)
-	t.bareSurnames(st)
+	t.titledNames(st, lx)
+	t.knownNames(st, lx)
+	t.backReferences(st, lx, 0)
+	t.bareSurnames(st, lx)
 	out := make([]event.Official, 0, len(st.offs))
 	for i := range st.offs {
-		if e, ok := t.output(st, &st.offs[i]); ok {
+		if e, ok := t.output(lx, &st.offs[i]); ok {
 			out = append(out, e)
 		}
 	}
@@ -99,7 +98,7 @@ func (t *Tagger) officials(st *state) []event.Official {
 }
 
 // output decides whether a found person is reported and how.
-func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
+func (t *Tagger) output(lx *lexicon, o *official) (event.Official, bool) {
 	var e event.Official
 	roleName, office, roleCountry := "", "", ""
 	if o.role >= 0 {
@@ -113,7 +112,7 @@ func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
 	if o.person >= 0 {
 		p := &t.people[o.person]
 		e.Name, e.ID = p.name, p.id
-		term, status, ok := t.office(p, st.in.Date, hint{office: office, country: country})
+		term, status, ok := t.office(p, lx.in.Date, hint{office: office, country: country})
 		switch {
 		case o.titled && !o.former && (!ok || status != event.StatusInOffice):
 			// The text's own title is the better witness of its day.
@@ -131,10 +130,10 @@ func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
 		// in mixed case (an ALL-CAPS headline cannot tell a name from a
 		// word) that is public in itself or qualified by a country or a
 		// public body ("Brazilian Coffee Institute President").
-		if !o.titled || st.caps(o.field) || (o.role >= 0 && t.generic[o.role] && (!o.public || o.nameE-o.nameB < 2)) {
+		if !o.titled || lx.caps(o.field) || (o.role >= 0 && t.generic[o.role] && (!o.public || o.nameE-o.nameB < 2)) {
 			return e, false // "American President Lines" is a company
 		}
-		toks, src := st.toks(o.field)
+		toks, src := lx.toks(o.field)
 		e.Name = src[toks[o.nameB].Start:toks[o.nameE-1].End]
 		e.Role, e.Country, e.Status = roleName, country, event.StatusInOffice
 		if o.former {
@@ -143,7 +142,7 @@ func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
 	}
 	e.Mentions = o.mentions
 	for _, s := range o.ev[:o.nev] {
-		_, src := st.toks(s.field)
+		_, src := lx.toks(s.field)
 		e.Evidence = append(e.Evidence, event.Evidence{Field: fieldName(s.field), Text: src[s.start:s.end], Start: int(s.start), End: int(s.end)})
 	}
 	slices.SortFunc(e.Evidence, func(a, b event.Evidence) int {
@@ -152,36 +151,10 @@ func (t *Tagger) output(st *state, o *official) (event.Official, bool) {
 	return e, true
 }
 
-// matchAt returns the index of the match that starts at token k of a field,
-// or -1.
-func (st *state) matchAt(field int8, k int) int {
-	i := sort.Search(len(st.matches), func(i int) bool {
-		m := st.matches[i]
-		return m.field > field || m.field == field && int(m.i) >= k
-	})
-	if i < len(st.matches) && st.matches[i].field == field && int(st.matches[i].i) == k {
-		return i
-	}
-	return -1
-}
-
-// matchEnding returns the index of the match that ends just before token k
-// (exclusive end k), or -1.
-func (st *state) matchEnding(field int8, k int) int {
-	i := sort.Search(len(st.matches), func(i int) bool {
-		m := st.matches[i]
-		return m.field > field || m.field == field && int(m.j) >= k
-	})
-	if i < len(st.matches) && st.matches[i].field == field && int(st.matches[i].j) == k {
-		return i
-	}
-	return -1
-}
-
 // markUsed sizes the per-token "consumed" flags.
-func (st *state) markUsed() {
-	st.used = resize(st.used, len(st.text))
-	st.usedTitle = resize(st.usedTitle, len(st.title))
+func (st *state) markUsed(lx *lexicon) {
+	st.used = resize(st.used, len(lx.text))
+	st.usedTitle = resize(st.usedTitle, len(lx.title))
 }
 
 func resize(b []bool, n int) []bool {

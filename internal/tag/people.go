@@ -16,12 +16,12 @@ type hint struct {
 
 // personAt returns the gazetteer person whose full name or alias is written
 // exactly at tokens [b, e) of a field, or -1.
-func (t *Tagger) personAt(st *state, field int8, b, e int) int32 {
-	mi := st.matchAt(field, b)
+func (t *Tagger) personAt(lx *lexicon, field int8, b, e int) int32 {
+	mi := lx.at(field, b)
 	if mi < 0 {
 		return -1
 	}
-	m := st.matches[mi]
+	m := lx.matches[mi]
 	if int(m.j) > e {
 		return -1
 	}
@@ -38,19 +38,19 @@ func (t *Tagger) personAt(st *state, field int8, b, e int) int32 {
 // surname, kept only when the other words agree with the person's names, the
 // person had taken office by the article's date, and exactly one candidate
 // fits best (in office on the date, then title and country as written).
-func (t *Tagger) resolveName(st *state, field int8, b, e int, h hint) int32 {
+func (t *Tagger) resolveName(lx *lexicon, field int8, b, e int, h hint) int32 {
 	for k := b; k < e; k++ {
-		if p := t.personAt(st, field, k, e); p >= 0 {
+		if p := t.personAt(lx, field, k, e); p >= 0 {
 			return p
 		}
 	}
-	toks, _ := st.toks(field)
+	toks, _ := lx.toks(field)
 	sn := t.surnameTok(toks, b, e)
 	group := t.surnameGroup(toks[sn].Key)
 	for k := b; k < e && group < 0; k++ {
 		// A family name with its particle: "de Clercq", "von Weizsaecker".
-		if mi := st.matchAt(field, k); mi >= 0 && int(st.matches[mi].j) == e {
-			m := st.matches[mi]
+		if mi := lx.at(field, k); mi >= 0 && int(lx.matches[mi].j) == e {
+			m := lx.matches[mi]
 			for s, sen := range t.d.nodes[m.node].senses {
 				if m.mask&(1<<s) != 0 && sen.kind == sSurname {
 					group, sn = sen.ref, k
@@ -68,7 +68,7 @@ func (t *Tagger) resolveName(st *state, field int8, b, e int, h hint) int32 {
 		if !t.firstNamesAgree(info, toks[b:sn]) {
 			continue
 		}
-		score := t.fit(info, st.in.Date, h)
+		score := t.fit(info, lx.in.Date, h)
 		if score < 0 {
 			continue
 		}

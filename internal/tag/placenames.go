@@ -7,15 +7,15 @@ import (
 	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
-// placeMatch: match k (an index into st.matches, -1 for none) may name a
+// placeMatch: match k (an index into lx.matches, -1 for none) may name a
 // place, a country or an institution; a word known only as a person's
 // name or surname ("John", "Lee", "Woods") does not, so "John Flanders"
 // is a man and "Bradford Woods" no English city.
-func (t *Tagger) placeMatch(st *state, k int) bool {
+func (t *Tagger) placeMatch(lx *lexicon, k int) bool {
 	if k < 0 {
 		return false
 	}
-	m := st.matches[k]
+	m := lx.matches[k]
 	for i, s := range t.d.nodes[m.node].senses {
 		if m.mask&(1<<i) != 0 && s.kind != sSurname && s.kind != sPerson {
 			return true
@@ -35,8 +35,8 @@ func (t *Tagger) placeMatch(st *state, k int) bool {
 //   - a place after an initial is a surname ("H.G. Wells", "John F. Kennedy"),
 //     unless the initials are a place themselves ("U.S.") or a compass
 //     point ("W. Virginia", "N.W.").
-func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
-	toks, src := st.toks(m.field)
+func (t *Tagger) notThisPlace(lx *lexicon, m match, p *placeInfo) bool {
+	toks, src := lx.toks(m.field)
 	i, j := int(m.i), int(m.j)
 	switch {
 	case t.usCounty(toks, j, p):
@@ -45,10 +45,10 @@ func (t *Tagger) notThisPlace(st *state, m match, p *placeInfo) bool {
 		strings.Contains("RDI", src[toks[i-2].Start:toks[i-2].End]):
 		return !slices.Contains(p.countries, t.usIdx)
 	case i >= 2 && glued(toks, src, i-1, '-') && toks[i-2].Is(tokens.Word) && toks[i-2].Is(tokens.Cap) &&
-		!t.hasCue(toks[i-2], cParticle|cDirection) && !t.placeMatch(st, st.matchEnding(m.field, i-1)):
+		!t.hasCue(toks[i-2], cParticle|cDirection) && !t.placeMatch(lx, lx.ending(m.field, i-1)):
 		return true
 	case i >= 2 && toks[i-1].End-toks[i-1].Start == 1 && src[toks[i-1].Start] == '.' && toks[i-2].End-toks[i-2].Start == 1 &&
-		toks[i-2].Is(tokens.Upper) && !t.placeMatch(st, st.matchEnding(m.field, i)) && !compass(toks, src, i-2):
+		toks[i-2].Is(tokens.Upper) && !t.placeMatch(lx, lx.ending(m.field, i)) && !compass(toks, src, i-2):
 		return true
 	case j+1 < len(toks) && glued(toks, src, j, '-') && toks[j+1].Is(tokens.Lower) && t.hasCue(toks[j+1], cNamePart):
 		return true

@@ -31,7 +31,7 @@ import "github.com/newsworker/newsworker/internal/tag/tokens"
 // A town that is an ordinary word ("Central", "Union") takes part only in
 // rule 5. A rule that finds two countries ends the search. Unresolved
 // ambiguity yields no tag: precision over recall.
-func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
+func (t *Tagger) resolve(st *state, lx *lexicon, fn func(oi int, c cand)) {
 	var e *storyEvidence // gathered when the first ambiguous name needs it
 	for oi := range st.occs {
 		o := &st.occs[oi]
@@ -41,7 +41,7 @@ func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
 			if e == nil {
 				e = t.gather(st)
 			}
-			chosen = t.choose(st, e, o, cs)
+			chosen = t.choose(st, lx, e, o, cs)
 		}
 		if chosen < 0 {
 			continue
@@ -55,7 +55,7 @@ func (t *Tagger) resolve(st *state, fn func(oi int, c cand)) {
 }
 
 // choose returns the option an ambiguous occurrence stands for, or -1.
-func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) int16 {
+func (t *Tagger) choose(st *state, lx *lexicon, e *storyEvidence, o *occurrence, cs []cand) int16 {
 	// A country's own name ("Jamaica") is the country, not a town named
 	// like it, unless the story is set in the town's country.
 	famous, name, flaggedName, local := false, int16(-1), int16(-1), false
@@ -119,13 +119,13 @@ func (t *Tagger) choose(st *state, e *storyEvidence, o *occurrence, cs []cand) i
 			return -1 // the evidence names two countries: say neither
 		}
 	}
-	if oneCountry(cs) && cs[0].kind != mCounty && t.placeContext(st, o) {
+	if oneCountry(cs) && cs[0].kind != mCounty && t.placeContext(st, lx, o) {
 		return cs[0].opt
 	}
 	// A small town of one country only, in a story that names no country
 	// at all, is where the story is ("Fire in Ozark"), unless it reads as
 	// a person.
-	if !e.anyKnown && oneCountry(cs) && smallTown(cs) && !t.personLike(st, o) {
+	if !e.anyKnown && oneCountry(cs) && smallTown(cs) && !t.personLike(lx, o) {
 		return cs[0].opt
 	}
 	return -1
@@ -223,11 +223,11 @@ func optCount(cs []cand) int {
 // placeContext reads the words around an ambiguous name in mixed-case text:
 // "in Jordan", "Iraq, Jordan and Syria" say place; "Jordan said", "Michael
 // Jordan", "Chad Smith" say person. In capitals nothing can be read.
-func (t *Tagger) placeContext(st *state, o *occurrence) bool {
-	if o.tok <= 0 || t.personLike(st, o) {
+func (t *Tagger) placeContext(st *state, lx *lexicon, o *occurrence) bool {
+	if o.tok <= 0 || t.personLike(lx, o) {
 		return false
 	}
-	toks, _ := st.toks(o.field)
+	toks, _ := lx.toks(o.field)
 	if prev := toks[o.tok-1]; prev.Is(tokens.Word) && prev.Is(tokens.Lower) && t.hasCue(prev, cLocative) {
 		return true
 	}
@@ -237,11 +237,11 @@ func (t *Tagger) placeContext(st *state, o *occurrence) bool {
 // personLike: the words around the name make it part of a name or a
 // speaker ("Chad Smith", "Georgia Pacific", "Jordan said", "Michael
 // Jordan"), or the field is in capitals, where nothing can be read.
-func (t *Tagger) personLike(st *state, o *occurrence) bool {
-	if st.caps(o.field) || o.tok < 0 {
+func (t *Tagger) personLike(lx *lexicon, o *occurrence) bool {
+	if lx.caps(o.field) || o.tok < 0 {
 		return true
 	}
-	toks, _ := st.toks(o.field)
+	toks, _ := lx.toks(o.field)
 	i := int(o.tok)
 	j := i
 	for j < len(toks) && toks[j].End <= o.end {

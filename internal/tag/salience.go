@@ -63,7 +63,7 @@ type tally struct {
 }
 
 // tagCountries resolves, tallies and ranks the item's countries.
-func (t *Tagger) tagCountries(st *state) []event.Country {
+func (t *Tagger) tagCountries(st *state, lx *lexicon) []event.Country {
 	if cap(st.tallyIdx) < len(t.countries) {
 		st.tallyIdx = make([]int32, len(t.countries))
 		for i := range st.tallyIdx {
@@ -71,8 +71,8 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 		}
 	}
 	idx := st.tallyIdx[:len(t.countries)]
-	textLen := max(len(st.in.Text), 1)
-	t.resolve(st, func(oi int, c cand) {
+	textLen := max(len(lx.in.Text), 1)
+	t.resolve(st, lx, func(oi int, c cand) {
 		o := &st.occs[oi]
 		k := idx[c.country]
 		if k < 0 {
@@ -89,7 +89,7 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 		case o.field == fieldTitle:
 			w = min(w*titleBoost, 0.9)
 		case o.kind != mDateline:
-			if lead := o.tok >= 0 && st.text[o.tok].Is(tokens.Para) && o.start < 400; !lead {
+			if lead := o.tok >= 0 && lx.text[o.tok].Is(tokens.Para) && o.start < 400; !lead {
 				w *= 1 - (1-positionFloor)*float64(o.start)/float64(textLen)
 			}
 			tl.first = min(tl.first, o.start)
@@ -108,14 +108,14 @@ func (t *Tagger) tagCountries(st *state) []event.Country {
 			tl.nev++
 		}
 	})
-	out := t.rankCountries(st)
+	out := t.rankCountries(st, lx)
 	for _, tl := range st.tallies {
 		idx[tl.country] = -1
 	}
 	return out
 }
 
-func (t *Tagger) rankCountries(st *state) []event.Country {
+func (t *Tagger) rankCountries(st *state, lx *lexicon) []event.Country {
 	out := make([]event.Country, 0, len(st.tallies))
 	focusAny := false
 	top := 0.0
@@ -141,7 +141,7 @@ func (t *Tagger) rankCountries(st *state) []event.Country {
 		ec.Evidence = make([]event.Evidence, 0, tl.nev)
 		for _, oi := range tl.ev[:tl.nev] {
 			o := &st.occs[oi]
-			_, src := st.toks(o.field)
+			_, src := lx.toks(o.field)
 			ec.Evidence = append(ec.Evidence, event.Evidence{Field: fieldName(o.field), Text: src[o.start:o.end], Start: int(o.start), End: int(o.end)})
 		}
 		slices.SortFunc(ec.Evidence, func(a, b event.Evidence) int {

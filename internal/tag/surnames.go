@@ -12,11 +12,11 @@ import (
 // also a common word ("May", "Major", "Brown" written in lower case
 // elsewhere) needs an honorific; in an ALL-CAPS headline the surname must
 // stand as a subject ("YEUTTER SAYS", "TREASURY'S BAKER SEES").
-func (t *Tagger) bareSurnames(st *state) {
+func (t *Tagger) bareSurnames(st *state, lx *lexicon) {
 	dl := t.datelineCountry(st)
 	from := len(st.offs)
-	defer func() { t.backReferences(st, from) }()
-	for _, m := range st.matches {
+	defer func() { t.backReferences(st, lx, from) }()
+	for _, m := range lx.matches {
 		if st.usedOf(m.field)[m.i] {
 			continue
 		}
@@ -32,7 +32,7 @@ func (t *Tagger) bareSurnames(st *state) {
 		if !isSurname {
 			continue
 		}
-		toks, src := st.toks(m.field)
+		toks, src := lx.toks(m.field)
 		i, j := int(m.i), int(m.j)
 		if t.hasCue(toks[i], cNotName) {
 			continue // "Sen.", "Gen." are titles before they are surnames
@@ -40,7 +40,7 @@ func (t *Tagger) bareSurnames(st *state) {
 		honorific := i > 0 && t.hasCue(toks[i-1], cHonorific) ||
 			i > 1 && src[toks[i-1].Start:toks[i-1].End] == "." && t.hasCue(toks[i-2], cHonorific)
 		b := i
-		if st.caps(m.field) {
+		if lx.caps(m.field) {
 			if !t.capsSubject(toks, src, i, j) {
 				continue
 			}
@@ -58,17 +58,17 @@ func (t *Tagger) bareSurnames(st *state) {
 		// Without a first name or an honorific, a surname must not be a
 		// common word, nor a first name too ("Thomas", "Spencer"), and the
 		// date must be known to tell whom it meant.
-		if !honorific && b == i && (st.in.Date.IsZero() || t.firstNames[toks[j-1].Key]) {
+		if !honorific && b == i && (lx.in.Date.IsZero() || t.firstNames[toks[j-1].Key]) {
 			continue
 		}
-		if !honorific && (t.hasCue(toks[j-1], cMonth) || st.writtenLower(toks[j-1].Key)) {
+		if !honorific && (t.hasCue(toks[j-1], cMonth) || st.writtenLower(lx, toks[j-1].Key)) {
 			continue
 		}
-		p := t.resolveName(st, m.field, b, j, hint{country: dl})
+		p := t.resolveName(lx, m.field, b, j, hint{country: dl})
 
 		// An honorific says "a person", not which one: the date must
 		// still make this person the likely one.
-		if p < 0 || (b == i && (st.in.Date.IsZero() || !t.bareOK(st, &t.people[p], st.in.Date))) {
+		if p < 0 || (b == i && (lx.in.Date.IsZero() || !t.bareOK(st, &t.people[p], lx.in.Date))) {
 			continue
 		}
 		st.register(official{person: p, field: m.field, nameB: int32(b), nameE: int32(j), surname: t.people[p].surname, role: -1},
@@ -103,14 +103,14 @@ func (t *Tagger) capsSubject(toks []tokens.Token, src string, i, j int) bool {
 
 // writtenLower reports whether a word also appears in lower case in the
 // item, which marks it as a common word ("may", "brown").
-func (st *state) writtenLower(key uint64) bool {
+func (st *state) writtenLower(lx *lexicon, key uint64) bool {
 	if v, ok := st.lower[key]; ok || st.lowerDone {
 		return v
 	}
 	// A few questions are answered by a scan each; many, by one set.
 	st.lowerAsked++
 	if st.lowerAsked > 8 {
-		for _, toks := range [2][]tokens.Token{st.title, st.text} {
+		for _, toks := range [2][]tokens.Token{lx.title, lx.text} {
 			for _, tk := range toks {
 				if tk.Is(tokens.Lower) {
 					st.lower[tk.Key] = true
@@ -121,7 +121,7 @@ func (st *state) writtenLower(key uint64) bool {
 		return st.lower[key]
 	}
 	found := false
-	for _, toks := range [2][]tokens.Token{st.title, st.text} {
+	for _, toks := range [2][]tokens.Token{lx.title, lx.text} {
 		for _, tk := range toks {
 			if tk.Key == key && tk.Is(tokens.Lower) {
 				found = true

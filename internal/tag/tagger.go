@@ -16,7 +16,6 @@ package tag
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 	"time"
 
@@ -147,33 +146,24 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 	}
 	st := t.pool.Get().(*state)
 	defer t.pool.Put(st)
-	st.reset(&in)
-	// Room for the tokens up front (about one per four bytes): growing a
-	// large slice step by step would allocate five times its size.
-	st.title, st.titleCaps = tokens.TokenizeCaps(slices.Grow(st.title, len(in.Title)/4), in.Title)
-	st.text, st.textCaps = tokens.TokenizeCaps(slices.Grow(st.text, len(in.Text)/4), in.Text)
-	if in.Dateline == nil {
-		in.Dateline = t.guessDateline(in.Text, st.text)
-	}
-	st.matches = slices.Grow(st.matches, len(st.text)/8) // likewise, about one per eight tokens
-	st.matches = t.d.scan(st.matches, st.title, fieldTitle, st.titleCaps)
-	var err error
-	if st.matches, err = t.d.scanCtx(ctx, st.matches, st.text, fieldText, st.textCaps); err != nil {
+	st.reset()
+	lx := &st.lex
+	if err := t.lex(ctx, lx, &in); err != nil {
 		return Result{}, err
 	}
 	var res Result
-	t.datelineOcc(st) // first, so its evidence is always kept
-	t.collect(st)
-	res.Officials = t.officials(st)
+	t.datelineOcc(st, lx) // first, so its evidence is always kept
+	t.collect(st, lx)
+	res.Officials = t.officials(st, lx)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
 	t.officialOccs(st, res.Officials)
-	res.Countries = t.tagCountries(st)
+	res.Countries = t.tagCountries(st, lx)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	found, err := t.topics.Score(ctx, in.Title, in.Text, st.title, st.text)
+	found, err := t.topics.Score(ctx, in.Title, in.Text, lx.title, lx.text)
 	if err != nil {
 		return Result{}, err
 	}
@@ -184,12 +174,7 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 // state is the scratch space of one Tag call, recycled through a pool so a
 // steady stream of items allocates little beyond its output.
 type state struct {
-	in         *Input
-	title      []tokens.Token
-	text       []tokens.Token
-	titleCaps  bool
-	textCaps   bool
-	matches    []match
+	lex        lexicon
 	occs       []occurrence
 	cands      []cand
 	tallies    []tally
@@ -207,11 +192,7 @@ type state struct {
 	bySurname  map[uint64]int32 // surname key → official, for back references
 }
 
-func (st *state) reset(in *Input) {
-	st.in = in
-	st.title = st.title[:0]
-	st.text = st.text[:0]
-	st.matches = st.matches[:0]
+func (st *state) reset() {
 	st.occs = st.occs[:0]
 	st.cands = st.cands[:0]
 	st.tallies = st.tallies[:0]
@@ -221,26 +202,4 @@ func (st *state) reset(in *Input) {
 	}
 	clear(st.lower)
 	st.lowerDone, st.lowerAsked = false, 0
-}
-
-// toks returns the tokens and source string of a field.
-func (st *state) toks(field int8) ([]tokens.Token, string) {
-	if field == fieldTitle {
-		return st.title, st.in.Title
-	}
-	return st.text, st.in.Text
-}
-
-func (st *state) caps(field int8) bool {
-	if field == fieldTitle {
-		return st.titleCaps
-	}
-	return st.textCaps
-}
-
-func fieldName(field int8) string {
-	if field == fieldTitle {
-		return "title"
-	}
-	return "text"
 }

@@ -5,13 +5,13 @@ import "github.com/newsworker/newsworker/internal/tag/tokens"
 // cutName ends a name span at the first token that starts a phrase which is
 // not a person's name (a place, a title, an organisation): "President
 // Reagan Chief of Staff ..." stops before "Chief".
-func (t *Tagger) cutName(st *state, field int8, b, e int) int {
+func (t *Tagger) cutName(lx *lexicon, field int8, b, e int) int {
 	for k := b; k < e; k++ {
-		mi := st.matchAt(field, k)
+		mi := lx.at(field, k)
 		if mi < 0 {
 			continue
 		}
-		m := st.matches[mi]
+		m := lx.matches[mi]
 		// Names contain city names ("Ken Livingstone", "Jack London"),
 		// not titles, organisations, countries or demonyms.
 		personish := true
@@ -39,12 +39,12 @@ func (t *Tagger) cutName(st *state, field int8, b, e int) int {
 
 // notAName: a span that is wholly a place or organisation ("In Moscow,
 // Russia's foreign minister said") is no name.
-func (t *Tagger) notAName(st *state, field int8, b, e int) bool {
-	mi := st.matchAt(field, b)
+func (t *Tagger) notAName(lx *lexicon, field int8, b, e int) bool {
+	mi := lx.at(field, b)
 	if mi < 0 {
 		return false
 	}
-	m := st.matches[mi]
+	m := lx.matches[mi]
 	if int(m.j) < e {
 		return false
 	}
@@ -68,15 +68,15 @@ func closesApposition(toks []tokens.Token, src string, k int, t *Tagger) bool {
 }
 
 // addTitled registers the person named at tokens [nb, ne) with a title.
-func (t *Tagger) addTitled(st *state, ti title, nb, ne int) {
-	toks, _ := st.toks(ti.field)
+func (t *Tagger) addTitled(st *state, lx *lexicon, ti title, nb, ne int) {
+	toks, _ := lx.toks(ti.field)
 	office := t.roles[ti.role].Office
 	country := ti.country
 	h := hint{office: office, country: country}
 	if h.country == "" {
 		h.country = t.roles[ti.role].Country
 	}
-	p := t.resolveName(st, ti.field, nb, ne, h)
+	p := t.resolveName(lx, ti.field, nb, ne, h)
 	sn := t.surnameTok(toks, nb, ne)
 	o := official{person: p, field: ti.field, nameB: int32(nb), nameE: int32(ne), surname: toks[sn].Key,
 		role: ti.role, deputy: ti.deputy, country: country, titled: true, former: ti.former, public: ti.public}
@@ -91,8 +91,8 @@ func (t *Tagger) addTitled(st *state, ti title, nb, ne int) {
 
 // knownNames registers every full name of a gazetteer person not already
 // read as part of a title.
-func (t *Tagger) knownNames(st *state) {
-	for _, m := range st.matches {
+func (t *Tagger) knownNames(st *state, lx *lexicon) {
+	for _, m := range lx.matches {
 		used := st.usedOf(m.field)
 		if used[m.i] {
 			continue
@@ -101,7 +101,7 @@ func (t *Tagger) knownNames(st *state) {
 			if m.mask&(1<<k) == 0 || s.kind != sPerson {
 				continue
 			}
-			toks, _ := st.toks(m.field)
+			toks, _ := lx.toks(m.field)
 			st.register(official{person: s.ref, field: m.field, nameB: m.i, nameE: m.j, surname: t.people[s.ref].surname, role: -1},
 				span{field: m.field, start: toks[m.i].Start, end: toks[m.j-1].End})
 			st.use(m.field, int(m.i), int(m.j))

@@ -24,29 +24,29 @@ type title struct {
 }
 
 // titledNames finds every role phrase and the name it introduces.
-func (t *Tagger) titledNames(st *state) {
-	for mi := range st.matches {
-		m := st.matches[mi]
+func (t *Tagger) titledNames(st *state, lx *lexicon) {
+	for mi := range lx.matches {
+		m := lx.matches[mi]
 		role := t.roleOf(m)
 		if role < 0 {
 			continue
 		}
-		toks, src := st.toks(m.field)
-		caps := st.caps(m.field)
-		ti := t.readTitle(st, m, role)
+		toks, src := lx.toks(m.field)
+		caps := lx.caps(m.field)
+		ti := t.readTitle(lx, m, role)
 		if ti.orgMod && t.roles[role].Country == "" && ti.country == "" && !governmental(t.roles[role].Office) {
 			continue // "Chrysler Corp Chairman Lee Iacocca"
 		}
 		k := ti.e
 		nb, ne := k, t.nameAfter(toks, src, k, caps)
 		if ne > nb {
-			ne = t.cutName(st, m.field, nb, ne)
+			ne = t.cutName(lx, m.field, nb, ne)
 		}
 		if ne <= nb && k+1 < len(toks) && src[toks[k].Start:toks[k].End] == "," && (ti.det || ti.of) {
 			// "the prime minister, Theresa May, said"
 			nb, ne = k+1, t.nameAfter(toks, src, k+1, caps)
 			if ne > nb {
-				ne = t.cutName(st, m.field, nb, ne)
+				ne = t.cutName(lx, m.field, nb, ne)
 			}
 			if ne > nb && ne < len(toks) && !closesApposition(toks, src, ne, t) {
 				ne = nb
@@ -57,7 +57,7 @@ func (t *Tagger) titledNames(st *state) {
 			c := ti.b - 1
 			if c >= 1 && src[toks[c].Start:toks[c].End] == "," {
 				nb, ne = t.nameBefore(toks, src, c, caps), c
-				if nb < ne && t.notAName(st, m.field, nb, ne) {
+				if nb < ne && t.notAName(lx, m.field, nb, ne) {
 					nb = ne
 				}
 			}
@@ -68,14 +68,14 @@ func (t *Tagger) titledNames(st *state) {
 		if st.usedOf(m.field)[nb] {
 			continue
 		}
-		t.addTitled(st, ti, nb, ne)
+		t.addTitled(st, lx, ti, nb, ne)
 	}
 }
 
 // readTitle reads the modifiers before a role match and "of <country>"
 // after it.
-func (t *Tagger) readTitle(st *state, m match, role int32) title {
-	toks, src := st.toks(m.field)
+func (t *Tagger) readTitle(lx *lexicon, m match, role int32) title {
+	toks, src := lx.toks(m.field)
 	ti := title{field: m.field, b: int(m.i), e: int(m.j), role: role}
 	for k, steps := int(m.i)-1, 0; k >= 0 && steps < 3; steps++ {
 		tk := toks[k]
@@ -97,14 +97,14 @@ func (t *Tagger) readTitle(st *state, m match, role int32) title {
 		case (w == "s" || w == "S") && k >= 1 && src[toks[k-1].Start:toks[k-1].End] == "'":
 			end = k - 1 // "Japan's"
 		}
-		mj := st.matchEnding(m.field, end)
+		mj := lx.ending(m.field, end)
 		if mj < 0 {
-			if tk.Is(tokens.Word) && (tk.Is(tokens.Cap) || st.caps(m.field)) && !t.hasCue(tk, cNotName) && !tk.Is(tokens.Sentence) {
+			if tk.Is(tokens.Word) && (tk.Is(tokens.Cap) || lx.caps(m.field)) && !t.hasCue(tk, cNotName) && !tk.Is(tokens.Sentence) {
 				ti.orgMod = true
 			}
 			break
 		}
-		c, isOrg, public := t.modifierCountry(st.matches[mj])
+		c, isOrg, public := t.modifierCountry(lx.matches[mj])
 		if c == "" && !isOrg {
 			break
 		}
@@ -115,13 +115,13 @@ func (t *Tagger) readTitle(st *state, m match, role int32) title {
 		if ti.country == "" {
 			ti.country = c
 		}
-		ti.b = int(st.matches[mj].i)
+		ti.b = int(lx.matches[mj].i)
 		k = ti.b - 1
 	}
 	if ti.b > 0 && toks[ti.b-1].Is(tokens.Word) && t.hasCue(toks[ti.b-1], cDet) {
 		ti.det = true
 	}
-	t.readOf(st, &ti)
+	t.readOf(lx, &ti)
 	return ti
 }
 
@@ -129,9 +129,9 @@ func (t *Tagger) readTitle(st *state, m match, role int32) title {
 // "Governor of the Bank of Greece", "President of the Brazilian Coffee
 // Institute (IBC)", "..., IBC,". An organisation named there that gives
 // neither a country nor a public body (a company) makes the title private.
-func (t *Tagger) readOf(st *state, ti *title) {
-	toks, src := st.toks(ti.field)
-	caps := st.caps(ti.field)
+func (t *Tagger) readOf(lx *lexicon, ti *title) {
+	toks, src := lx.toks(ti.field)
+	caps := lx.caps(ti.field)
 	k := ti.e
 	if k+1 >= len(toks) || !toks[k].Is(tokens.Word) || (toks[k].Key != t.kOf && toks[k].Key != t.kFor) || (!caps && !toks[k].Is(tokens.Lower)) {
 		return
@@ -142,8 +142,8 @@ func (t *Tagger) readOf(st *state, ti *title) {
 	}
 	start, country, public := k, "", false
 	for k < len(toks) && k-start < 10 {
-		if mj := st.matchAt(ti.field, k); mj >= 0 {
-			m := st.matches[mj]
+		if mj := lx.at(ti.field, k); mj >= 0 {
+			m := lx.matches[mj]
 			c, isOrg, pub := t.modifierCountry(m)
 			switch {
 			case pub:

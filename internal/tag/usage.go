@@ -54,16 +54,16 @@ func usageCue(use string) cue {
 // capitalised word that is no place is a surname or a people's own name
 // ("Monica French", "Caddo Indians"), and so is one that speaks ("French
 // said").
-func (t *Tagger) namesNoCountry(st *state, m match, kind senseKind) bool {
+func (t *Tagger) namesNoCountry(lx *lexicon, m match, kind senseKind) bool {
 	switch kind {
 	case sCountry:
-		return t.afterName(st, m) || t.inLongerName(st, m) && t.hasTown(m)
+		return t.afterName(lx, m) || t.inLongerName(lx, m) && t.hasTown(m)
 	case sDemonym:
-		toks, _ := st.toks(m.field)
-		return t.thingAfter(st, m.field, toks, int(m.j), 0) || t.ethnicAfter(toks, int(m.j)) ||
-			t.language(st, m.field, toks, int(m.i), int(m.j), 0) ||
-			m.field == fieldText && t.afterName(st, m) && !t.hasCue(toks[m.i-1], cCurrency) || // "U.S. Dlr Italian credit"
-			t.surnameSpeaks(st, m.field, int(m.i), int(m.j))
+		toks, _ := lx.toks(m.field)
+		return t.thingAfter(lx, m.field, toks, int(m.j), 0) || t.ethnicAfter(toks, int(m.j)) ||
+			t.language(lx, m.field, toks, int(m.i), int(m.j), 0) ||
+			m.field == fieldText && t.afterName(lx, m) && !t.hasCue(toks[m.i-1], cCurrency) || // "U.S. Dlr Italian credit"
+			t.surnameSpeaks(lx, m.field, int(m.i), int(m.j))
 	}
 	return false
 }
@@ -71,8 +71,8 @@ func (t *Tagger) namesNoCountry(st *state, m match, kind senseKind) bool {
 // surnameSpeaks: an adjective does not say things, a person does:
 // "French said" is Ms French, "the French said" the people.
 // A plural speaks as a people ("Italians say").
-func (t *Tagger) surnameSpeaks(st *state, field int8, i, j int) bool {
-	toks, src := st.toks(field)
+func (t *Tagger) surnameSpeaks(lx *lexicon, field int8, i, j int) bool {
+	toks, src := lx.toks(field)
 	return j < len(toks) && j-i == 1 && src[toks[i].End-1] != 's' && toks[j].Is(tokens.Lower) && t.hasCue(toks[j], cSpeech) &&
 		(i == 0 || !t.hasCue(toks[i-1], cDet))
 }
@@ -104,7 +104,7 @@ func skipHyphen(toks []tokens.Token, j int) int {
 // thingAfter: a noun of a thing follows the demonym ending before token j,
 // or another demonym that has one follows a conjunction ("Greek and
 // Italian food"); depth bounds the list.
-func (t *Tagger) thingAfter(st *state, field int8, toks []tokens.Token, j, depth int) bool {
+func (t *Tagger) thingAfter(lx *lexicon, field int8, toks []tokens.Token, j, depth int) bool {
 	j = skipHyphen(toks, j)
 	if j >= len(toks) || depth > 3 {
 		return false
@@ -116,8 +116,8 @@ func (t *Tagger) thingAfter(st *state, field int8, toks []tokens.Token, j, depth
 	if !t.hasCue(toks[j], cList) {
 		return false
 	}
-	k := st.matchAt(field, j+1)
-	return k >= 0 && t.demonymNode(st.matches[k]) && t.thingAfter(st, field, toks, int(st.matches[k].j), depth+1)
+	k := lx.at(field, j+1)
+	return k >= 0 && t.demonymNode(lx.matches[k]) && t.thingAfter(lx, field, toks, int(lx.matches[k].j), depth+1)
 }
 
 // ethnicAfter: "Irish-American", "Italian Americans", but not
@@ -135,11 +135,11 @@ func (t *Tagger) ethnicAfter(toks []tokens.Token, j int) bool {
 // after a verb of speaking or "in", perhaps with one modifier between
 // ("speaks only French"), or after a conjunction that follows such a
 // language ("in Spanish and English").
-func (t *Tagger) language(st *state, field int8, toks []tokens.Token, i, j, depth int) bool {
+func (t *Tagger) language(lx *lexicon, field int8, toks []tokens.Token, i, j, depth int) bool {
 	if i == 0 || depth > 3 {
 		return false
 	}
-	if !t.bare(st, field, toks, j, 0) {
+	if !t.bare(lx, field, toks, j, 0) {
 		return false // "in French cities", "in British and French firms"
 	}
 	p := toks[i-1]
@@ -150,8 +150,8 @@ func (t *Tagger) language(st *state, field int8, toks []tokens.Token, i, j, dept
 		q := toks[i-2]
 		return q.Is(tokens.Word) && q.Is(tokens.Lower) && t.hasCue(q, cLanguage) && !t.hasCue(q, cLocative)
 	case t.hasCue(p, cList):
-		k := st.matchEnding(field, i-1)
-		return k >= 0 && t.demonymNode(st.matches[k]) && t.language(st, field, toks, int(st.matches[k].i), i-1, depth+1)
+		k := lx.ending(field, i-1)
+		return k >= 0 && t.demonymNode(lx.matches[k]) && t.language(lx, field, toks, int(lx.matches[k].i), i-1, depth+1)
 	}
 	return false
 }
@@ -170,13 +170,13 @@ func (t *Tagger) hasTown(m match) bool {
 
 // bare: no noun follows the demonym ending before token j, nor the
 // demonyms listed after it ("in British and French firms" has one).
-func (t *Tagger) bare(st *state, field int8, toks []tokens.Token, j, depth int) bool {
+func (t *Tagger) bare(lx *lexicon, field int8, toks []tokens.Token, j, depth int) bool {
 	switch {
 	case j >= len(toks):
 		return true
 	case t.hasCue(toks[j], cList):
-		if k := st.matchAt(field, j+1); k >= 0 && depth < 3 && t.demonymNode(st.matches[k]) {
-			return t.bare(st, field, toks, int(st.matches[k].j), depth+1)
+		if k := lx.at(field, j+1); k >= 0 && depth < 3 && t.demonymNode(lx.matches[k]) {
+			return t.bare(lx, field, toks, int(lx.matches[k].j), depth+1)
 		}
 		return true
 	case !toks[j].Is(tokens.Word):
