@@ -2,29 +2,29 @@ package tag
 
 import "github.com/newsworker/newsworker/internal/tag/tokens"
 
-// backReferences counts later mentions of officials st.offs[from:]: the
+// backReferences counts later mentions of officials of.offs[from:]: the
 // surname alone ("Tillerson said", "Mr Lavrov", "TREASURY'S BAKER") and the
 // bare title with an article ("the secretary of state") when one official
 // holds it.
-func (t *Tagger) backReferences(st *state, lx *lexicon, from int) {
-	if from >= len(st.offs) {
+func (t *Tagger) backReferences(of *officialsFound, lx *lexicon, from int) {
+	if from >= len(of.offs) {
 		return
 	}
-	if st.bySurname == nil {
-		st.bySurname = make(map[uint64]int32)
+	if of.bySurname == nil {
+		of.bySurname = make(map[uint64]int32)
 	}
-	clear(st.bySurname)
-	for oi := from; oi < len(st.offs); oi++ {
-		if _, dup := st.bySurname[st.offs[oi].surname]; !dup {
-			st.bySurname[st.offs[oi].surname] = int32(oi)
+	clear(of.bySurname)
+	for oi := from; oi < len(of.offs); oi++ {
+		if _, dup := of.bySurname[of.offs[oi].surname]; !dup {
+			of.bySurname[of.offs[oi].surname] = int32(oi)
 		}
 	}
 	for _, field := range [2]int8{fieldTitle, fieldText} {
-		t.surnameRefs(st, lx, field)
+		t.surnameRefs(of, lx, field)
 	}
 	for _, m := range lx.matches {
 		role := t.roleOf(m)
-		if role < 0 || st.usedOf(m.field)[m.i] || m.i == 0 {
+		if role < 0 || of.usedOf(m.field)[m.i] || m.i == 0 {
 			continue
 		}
 		toks, _ := lx.toks(m.field)
@@ -32,8 +32,8 @@ func (t *Tagger) backReferences(st *state, lx *lexicon, from int) {
 			continue
 		}
 		found := -1
-		for oi := from; oi < len(st.offs); oi++ {
-			if o := &st.offs[oi]; o.role >= 0 && (t.roles[o.role].Role == t.roles[role].Role || t.roleHead[o.role] == tokens.KeyOf(t.roles[role].Phrase)) {
+		for oi := from; oi < len(of.offs); oi++ {
+			if o := &of.offs[oi]; o.role >= 0 && (t.roles[o.role].Role == t.roles[role].Role || t.roleHead[o.role] == tokens.KeyOf(t.roles[role].Phrase)) {
 				if found >= 0 {
 					found = -2
 					break
@@ -42,21 +42,21 @@ func (t *Tagger) backReferences(st *state, lx *lexicon, from int) {
 			}
 		}
 		if found >= 0 {
-			st.offs[found].addEvidence(span{field: m.field, start: toks[m.i].Start, end: toks[m.j-1].End})
-			st.use(m.field, int(m.i), int(m.j))
+			of.offs[found].addEvidence(span{field: m.field, start: toks[m.i].Start, end: toks[m.j-1].End})
+			of.use(m.field, int(m.i), int(m.j))
 		}
 	}
-	t.headRefs(st, lx, from)
+	t.headRefs(of, lx, from)
 }
 
 // headRefs counts "the secretary", "the minister": the head word of one
 // official's title after an article, when no other official shares it and
 // the word is not part of a longer title.
-func (t *Tagger) headRefs(st *state, lx *lexicon, from int) {
+func (t *Tagger) headRefs(of *officialsFound, lx *lexicon, from int) {
 	var heads [4]uint64 // the first few titled officials' head words
 	n := 0
-	for oi := from; oi < len(st.offs) && n < len(heads); oi++ {
-		if o := &st.offs[oi]; o.role >= 0 {
+	for oi := from; oi < len(of.offs) && n < len(heads); oi++ {
+		if o := &of.offs[oi]; o.role >= 0 {
 			heads[n] = t.roleHead[o.role]
 			n++
 		}
@@ -66,7 +66,7 @@ func (t *Tagger) headRefs(st *state, lx *lexicon, from int) {
 	}
 	for _, field := range [2]int8{fieldTitle, fieldText} {
 		toks, _ := lx.toks(field)
-		used := st.usedOf(field)
+		used := of.usedOf(field)
 		for k := 1; k < len(toks); k++ {
 			key := toks[k].Key
 			if key != heads[0] && key != heads[1] && key != heads[2] && key != heads[3] {
@@ -79,8 +79,8 @@ func (t *Tagger) headRefs(st *state, lx *lexicon, from int) {
 				continue // "the secretary of agriculture" is someone else
 			}
 			found := -1
-			for oi := from; oi < len(st.offs); oi++ {
-				if o := &st.offs[oi]; o.role >= 0 && t.roleHead[o.role] == toks[k].Key {
+			for oi := from; oi < len(of.offs); oi++ {
+				if o := &of.offs[oi]; o.role >= 0 && t.roleHead[o.role] == toks[k].Key {
 					if found >= 0 {
 						found = -2
 						break
@@ -89,27 +89,27 @@ func (t *Tagger) headRefs(st *state, lx *lexicon, from int) {
 				}
 			}
 			if found >= 0 {
-				st.offs[found].addEvidence(span{field: field, start: toks[k-1].Start, end: toks[k].End})
+				of.offs[found].addEvidence(span{field: field, start: toks[k-1].Start, end: toks[k].End})
 				used[k] = true
 			}
 		}
 	}
 }
 
-// surnameRefs scans a field once for the surnames in st.bySurname.
-func (t *Tagger) surnameRefs(st *state, lx *lexicon, field int8) {
+// surnameRefs scans a field once for the surnames in of.bySurname.
+func (t *Tagger) surnameRefs(of *officialsFound, lx *lexicon, field int8) {
 	toks, src := lx.toks(field)
-	used := st.usedOf(field)
+	used := of.usedOf(field)
 	caps := lx.caps(field)
 	for k, tk := range toks {
 		if used[k] || !tk.Is(tokens.Word) || (!caps && !tk.Is(tokens.Cap)) {
 			continue
 		}
-		oi, ok := st.bySurname[tk.Key]
+		oi, ok := of.bySurname[tk.Key]
 		if !ok {
 			continue
 		}
-		o := &st.offs[oi]
+		o := &of.offs[oi]
 		if !caps && k+1 < len(toks) && toks[k+1].Is(tokens.Word) && toks[k+1].Is(tokens.Cap) && !toks[k+1].Is(tokens.Sentence) &&
 			!t.hasCue(toks[k+1], cNotName|cSpeech) {
 			continue // "Baker Hughes"

@@ -38,7 +38,7 @@ type occurrence struct {
 	start, end int32 // bytes
 	tok        int32 // first token
 	node       int32 // the dict node matched, -1 for the dateline, officials and counties
-	candFrom   int32 // st.cands[candFrom:candTo]
+	candFrom   int32 // oc.cands[candFrom:candTo]
 	candTo     int32
 }
 
@@ -60,17 +60,33 @@ type cand struct {
 	kind      mkind
 }
 
+// occurrences is what the places stage hands on: every country mention,
+// each with the countries it may stand for (cands[o.candFrom:o.candTo]).
+// The officials stage reads it; officialOccs then adds the officials'
+// countries before the countries stage resolves and ranks it.
+type occurrences struct {
+	occs  []occurrence
+	cands []cand
+}
+
+// placeOccs is the places stage: the dateline's country, then the country
+// mentions among the matches, not yet resolved.
+func (t *Tagger) placeOccs(oc *occurrences, dl *datelineScratch, lx *lexicon) {
+	t.datelineOcc(oc, dl, lx) // first, so its evidence is always kept
+	t.collect(oc, lx)
+}
+
 // collect turns matches into occurrences; nothing is decided yet except
 // what the grammar of the phrase itself rules out.
-func (t *Tagger) collect(st *state, lx *lexicon) {
-	st.cands = slices.Grow(st.cands, 2*len(lx.matches)) // see Tag: no step-by-step growth
+func (t *Tagger) collect(oc *occurrences, lx *lexicon) {
+	oc.cands = slices.Grow(oc.cands, 2*len(lx.matches)) // see Tag: no step-by-step growth
 	for mi, m := range lx.matches {
 		toks, src := lx.toks(m.field)
 		if m.field == fieldText && lx.inDateline(toks[m.i]) {
 			continue
 		}
 		senses := t.d.nodes[m.node].senses
-		from := int32(len(st.cands))
+		from := int32(len(oc.cands))
 		opt := int16(0)
 		blocked := false
 		for k, s := range senses {
@@ -89,7 +105,7 @@ func (t *Tagger) collect(st *state, lx *lexicon) {
 					kind = mDemonym
 				}
 				kind = t.passing(toks, int(m.j), kind) // "U.S. dlrs": money, not place (usage.go)
-				st.cands = append(st.cands, cand{country: s.ref, opt: opt, sub: -1, ambiguous: s.ambiguous, flagged: s.ambiguous, kind: kind})
+				oc.cands = append(oc.cands, cand{country: s.ref, opt: opt, sub: -1, ambiguous: s.ambiguous, flagged: s.ambiguous, kind: kind})
 				opt++
 			case sPlace:
 				if s.abbrev && !afterComma(toks, src, int(m.i)) {
@@ -114,7 +130,7 @@ func (t *Tagger) collect(st *state, lx *lexicon) {
 						!possessiveAfter(toks, src, int(m.j)))
 				kind = t.passing(toks, int(m.j), kind)
 				for _, c := range p.countries {
-					st.cands = append(st.cands, cand{country: c, opt: opt, sub: p.sub, ambiguous: s.ambiguous || weak || s.minor,
+					oc.cands = append(oc.cands, cand{country: c, opt: opt, sub: p.sub, ambiguous: s.ambiguous || weak || s.minor,
 						flagged: s.ambiguous, weak: weak, minor: s.minor, word: s.word, kind: kind})
 					if kind != mMulti {
 						opt++
@@ -126,12 +142,12 @@ func (t *Tagger) collect(st *state, lx *lexicon) {
 			case sOrg:
 				o := &t.orgs[s.ref]
 				if o.country >= 0 && countryOrg(o.kind) {
-					st.cands = append(st.cands, cand{country: o.country, opt: opt, sub: -1, kind: mOrg})
+					oc.cands = append(oc.cands, cand{country: o.country, opt: opt, sub: -1, kind: mOrg})
 					opt++
 				}
 			case sRole:
 				if ci, ok := t.countryIdx[t.roles[s.ref].Country]; ok {
-					st.cands = append(st.cands, cand{country: ci, opt: opt, sub: -1, kind: mRole})
+					oc.cands = append(oc.cands, cand{country: ci, opt: opt, sub: -1, kind: mRole})
 					opt++
 				}
 			case sPerson:
@@ -139,24 +155,24 @@ func (t *Tagger) collect(st *state, lx *lexicon) {
 				blocked = true
 			}
 		}
-		if blocked || int32(len(st.cands)) == from {
-			st.cands = st.cands[:from]
+		if blocked || int32(len(oc.cands)) == from {
+			oc.cands = oc.cands[:from]
 			continue
 		}
 		o := occurrence{field: m.field, kind: mName, start: toks[m.i].Start, end: toks[m.j-1].End, tok: m.i, node: m.node,
-			candFrom: from, candTo: int32(len(st.cands))}
-		t.qualify(st, lx, mi, &o)
+			candFrom: from, candTo: int32(len(oc.cands))}
+		t.qualify(oc, lx, mi, &o)
 		if o.candFrom < o.candTo {
-			st.occs = append(st.occs, o)
+			oc.occs = append(oc.occs, o)
 		}
 	}
-	t.countyOccs(st, lx)
+	t.countyOccs(oc, lx)
 }
 
 // qualify applies a following qualifier ("Moscow, Idaho", "Nice, France",
 // "London, Ontario"): when the next match names a state or country, the
 // place counts only for an option of that country, or not at all.
-func (t *Tagger) qualify(st *state, lx *lexicon, mi int, o *occurrence) {
+func (t *Tagger) qualify(oc *occurrences, lx *lexicon, mi int, o *occurrence) {
 	if mi+1 >= len(lx.matches) {
 		return
 	}
@@ -208,7 +224,7 @@ func (t *Tagger) qualify(st *state, lx *lexicon, mi int, o *occurrence) {
 	}
 	// "Paris, Texas" keeps the Texan Paris; a place of the right country
 	// whose state is unknown takes the qualifier's.
-	cs := st.cands[o.candFrom:o.candTo]
+	cs := oc.cands[o.candFrom:o.candTo]
 	kept := cs[:0]
 	for _, c := range cs {
 		if len(kept) > 0 && kept[len(kept)-1].country == c.country {

@@ -18,7 +18,7 @@ import (
 
 // countyOccs adds an occurrence for each "<Name> County" or "<Name> Parish"
 // in mixed-case text.
-func (t *Tagger) countyOccs(st *state, lx *lexicon) {
+func (t *Tagger) countyOccs(oc *occurrences, lx *lexicon) {
 	us := t.usIdx
 	if us < 0 {
 		return
@@ -36,9 +36,9 @@ func (t *Tagger) countyOccs(st *state, lx *lexicon) {
 			if tk.Key != t.kCounty && tk.Key != t.kParish || !tk.Is(tokens.Cap) || !t.countyName(lx, field, toks, k) {
 				continue
 			}
-			from := int32(len(st.cands))
-			st.cands = append(st.cands, cand{country: us, sub: -1, ambiguous: true, flagged: true, kind: mCounty})
-			st.occs = append(st.occs, occurrence{field: field, kind: mCounty, start: toks[k-1].Start, end: tk.End,
+			from := int32(len(oc.cands))
+			oc.cands = append(oc.cands, cand{country: us, sub: -1, ambiguous: true, flagged: true, kind: mCounty})
+			oc.occs = append(oc.occs, occurrence{field: field, kind: mCounty, start: toks[k-1].Start, end: tk.End,
 				tok: int32(k - 1), node: -1, candFrom: from, candTo: from + 1})
 		}
 	}

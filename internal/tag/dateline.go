@@ -7,20 +7,27 @@ import (
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
+// datelineScratch is the places stage's room for reading the dateline
+// apart from the text: its tokens and the dictionary's matches in them.
+type datelineScratch struct {
+	toks    []tokens.Token
+	matches []match
+}
+
 // datelineOcc adds the dateline's country as an occurrence. The place is
 // read as "CITY" or "CITY, QUALIFIER": a qualifier that is a state,
 // province or country decides ("LONDON, Ontario" is Canada, "SANTA CRUZ,
 // Calif." the United States); otherwise the city must name exactly one
 // country, which in a dateline it usually does even when the name is
 // ambiguous in running text ("NICE" heads a story from Nice).
-func (t *Tagger) datelineOcc(st *state, lx *lexicon) {
+func (t *Tagger) datelineOcc(oc *occurrences, dl *datelineScratch, lx *lexicon) {
 	d := lx.in.Dateline
 	if d == nil || d.Place == "" {
 		return
 	}
 	start, end := placeSpan(lx.in.Text, d)
-	toks := tokens.Tokenize(st.scratch[:0], d.Place)
-	st.scratch = toks
+	toks := tokens.Tokenize(dl.toks[:0], d.Place)
+	dl.toks = toks
 	comma := len(toks)
 	for i, tk := range toks {
 		if d.Place[tk.Start:tk.End] == "," {
@@ -28,43 +35,43 @@ func (t *Tagger) datelineOcc(st *state, lx *lexicon) {
 			break
 		}
 	}
-	from := int32(len(st.cands))
+	from := int32(len(oc.cands))
 	if comma < len(toks) {
 		// The qualifier reads in the light of the city: "TBILISI,
 		// Georgia" is the country, "ATHENS, Georgia" the state.
 		var buf [8]int32
-		city := t.datelineCountries(st, toks[:comma], buf[:0])
-		t.datelinePart(st, toks[comma+1:], true, city)
-		if last := toks[len(toks)-1]; int32(len(st.cands)) == from && last.Is(tokens.Word) {
+		city := t.datelineCountries(dl, toks[:comma], buf[:0])
+		t.datelinePart(oc, dl, toks[comma+1:], true, city)
+		if last := toks[len(toks)-1]; int32(len(oc.cands)) == from && last.Is(tokens.Word) {
 			// "BIRMINGHAM, Ala" and "SANTA FE SPRINGS, CALIF": the
 			// abbreviation's full stop was lost.
 			dot := tokens.Token{Start: last.End, End: last.End, Key: tokens.KeyOf(".")}
-			st.scratch = append(toks, dot)
-			t.datelinePart(st, st.scratch[comma+1:], true, city)
+			dl.toks = append(toks, dot)
+			t.datelinePart(oc, dl, dl.toks[comma+1:], true, city)
 		}
 	}
-	if int32(len(st.cands)) == from {
-		t.datelinePart(st, toks[:comma], false, nil)
+	if int32(len(oc.cands)) == from {
+		t.datelinePart(oc, dl, toks[:comma], false, nil)
 	}
-	if int32(len(st.cands)) == from {
+	if int32(len(oc.cands)) == from {
 		return
 	}
 	// Every candidate of the dateline is settled here: one country, or the
 	// members of one multi-country place.
-	cs := st.cands[from:]
+	cs := oc.cands[from:]
 	for i := range cs {
 		cs[i].ambiguous = false
 		cs[i].opt = 0
 	}
-	st.occs = append(st.occs, occurrence{field: fieldText, kind: mDateline, start: int32(start), end: int32(end),
-		tok: -1, node: -1, candFrom: from, candTo: int32(len(st.cands))})
+	oc.occs = append(oc.occs, occurrence{field: fieldText, kind: mDateline, start: int32(start), end: int32(end),
+		tok: -1, node: -1, candFrom: from, candTo: int32(len(oc.cands))})
 }
 
 // datelineCountries returns every country a whole-span match over toks may
 // be in, appended to buf.
-func (t *Tagger) datelineCountries(st *state, toks []tokens.Token, buf []int32) []int32 {
-	ms := t.d.scan(st.dmatches[:0], toks, fieldText, true)
-	st.dmatches = ms
+func (t *Tagger) datelineCountries(dl *datelineScratch, toks []tokens.Token, buf []int32) []int32 {
+	ms := t.d.scan(dl.matches[:0], toks, fieldText, true)
+	dl.matches = ms
 	if len(ms) != 1 || ms[0].i != 0 || int(ms[0].j) != len(toks) {
 		return buf
 	}
@@ -87,12 +94,12 @@ func (t *Tagger) datelineCountries(st *state, toks []tokens.Token, buf []int32) 
 // datelinePart adds the candidates of a whole-span match over toks; a
 // qualifier may only be a state, region or country, and one in a country
 // the city may be in (within) is preferred.
-func (t *Tagger) datelinePart(st *state, toks []tokens.Token, qualifier bool, within []int32) {
+func (t *Tagger) datelinePart(oc *occurrences, dl *datelineScratch, toks []tokens.Token, qualifier bool, within []int32) {
 	if len(toks) == 0 {
 		return
 	}
-	ms := t.d.scan(st.dmatches[:0], toks, fieldText, true)
-	st.dmatches = ms
+	ms := t.d.scan(dl.matches[:0], toks, fieldText, true)
+	dl.matches = ms
 	if len(ms) != 1 || ms[0].i != 0 || int(ms[0].j) != len(toks) {
 		return
 	}
@@ -155,7 +162,7 @@ func (t *Tagger) datelinePart(st *state, toks []tokens.Token, qualifier bool, wi
 		return
 	}
 	for _, c := range opts[pick].countries {
-		st.cands = append(st.cands, cand{country: c, kind: opts[pick].kind, sub: opts[pick].sub})
+		oc.cands = append(oc.cands, cand{country: c, kind: opts[pick].kind, sub: opts[pick].sub})
 	}
 }
 

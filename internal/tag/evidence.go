@@ -44,12 +44,12 @@ func resizeInt32(s []int32, n int) []int32 {
 }
 
 // gather fills the evidence from the occurrences.
-func (t *Tagger) gather(st *state) *storyEvidence {
-	e := &st.ev
+func (t *Tagger) gather(ev *storyEvidence, oc *occurrences) *storyEvidence {
+	e := ev
 	e.reset(len(t.countries), t.nsubs)
-	for oi := range st.occs {
-		o := &st.occs[oi]
-		cs := st.cands[o.candFrom:o.candTo]
+	for oi := range oc.occs {
+		o := &oc.occs[oi]
+		cs := oc.cands[o.candFrom:o.candTo]
 		if o.kind == mCounty {
 			e.county = true
 			continue

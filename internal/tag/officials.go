@@ -29,6 +29,30 @@ type official struct {
 	nev      int
 }
 
+// officialsFound is the officials stage's working set: the officials
+// found so far, the tokens their names and titles used up, and what the
+// stage asks of the item more than once. Tag hands the stage the lexicon and
+// the occurrences; only this stage reads or writes these.
+type officialsFound struct {
+	offs       []official
+	used       []bool          // text tokens consumed by an official's name or title
+	usedTitle  []bool          // the same for the title
+	sure       []bool          // per country: an unambiguous mention (occurrences.sureSet)
+	lower      map[uint64]bool // words written in lower case in the item
+	lowerDone  bool            // lower holds every lower-case word
+	lowerAsked int
+	bySurname  map[uint64]int32 // surname key → official, for back references
+}
+
+func (of *officialsFound) reset() {
+	of.offs = of.offs[:0]
+	if of.lower == nil {
+		of.lower = make(map[uint64]bool)
+	}
+	clear(of.lower)
+	of.lowerDone, of.lowerAsked = false, 0
+}
+
 type span struct {
 	field      int8
 	start, end int32
@@ -51,9 +75,9 @@ func (o *official) addEvidence(s span) {
 
 // register adds or merges an official. Resolved people merge by identity,
 // others by the surname as written.
-func (st *state) register(o official, ev span) *official {
-	for i := range st.offs {
-		p := &st.offs[i]
+func (of *officialsFound) register(o official, ev span) *official {
+	for i := range of.offs {
+		p := &of.offs[i]
 		if (o.person >= 0 && p.person == o.person) || (o.person < 0 && p.person < 0 && p.surname == o.surname) {
 			if !p.titled && o.titled {
 				p.role, p.deputy, p.titled = o.role, o.deputy, true
@@ -67,27 +91,27 @@ func (st *state) register(o official, ev span) *official {
 			return p
 		}
 	}
-	if len(st.offs) >= maxOfficials {
+	if len(of.offs) >= maxOfficials {
 		return nil // a list, not a story: stop growing
 	}
 	o.addEvidence(ev)
-	st.offs = append(st.offs, o)
-	return &st.offs[len(st.offs)-1]
+	of.offs = append(of.offs, o)
+	return &of.offs[len(of.offs)-1]
 }
 
 // officials finds the item's officials: titles with names first (they
 // carry role and country), then full names of known people, then surnames
 // and honorifics that refer back to them or, alone, to one known person.
-func (t *Tagger) officials(st *state, lx *lexicon) []event.Official {
-	st.markUsed(lx)
-	st.sureSet(len(t.countries))
-	t.titledNames(st, lx)
-	t.knownNames(st, lx)
-	t.backReferences(st, lx, 0)
-	t.bareSurnames(st, lx)
-	out := make([]event.Official, 0, len(st.offs))
-	for i := range st.offs {
-		if e, ok := t.output(lx, &st.offs[i]); ok {
+func (t *Tagger) officials(of *officialsFound, oc *occurrences, lx *lexicon) []event.Official {
+	of.markUsed(lx)
+	of.sure = oc.sureSet(of.sure, len(t.countries))
+	t.titledNames(of, lx)
+	t.knownNames(of, lx)
+	t.backReferences(of, lx, 0)
+	t.bareSurnames(of, oc, lx)
+	out := make([]event.Official, 0, len(of.offs))
+	for i := range of.offs {
+		if e, ok := t.output(lx, &of.offs[i]); ok {
 			out = append(out, e)
 		}
 	}
@@ -152,9 +176,9 @@ func (t *Tagger) output(lx *lexicon, o *official) (event.Official, bool) {
 }
 
 // markUsed sizes the per-token "consumed" flags.
-func (st *state) markUsed(lx *lexicon) {
-	st.used = resize(st.used, len(lx.text))
-	st.usedTitle = resize(st.usedTitle, len(lx.title))
+func (of *officialsFound) markUsed(lx *lexicon) {
+	of.used = resize(of.used, len(lx.text))
+	of.usedTitle = resize(of.usedTitle, len(lx.title))
 }
 
 func resize(b []bool, n int) []bool {
@@ -166,15 +190,15 @@ func resize(b []bool, n int) []bool {
 	return b
 }
 
-func (st *state) usedOf(field int8) []bool {
+func (of *officialsFound) usedOf(field int8) []bool {
 	if field == fieldTitle {
-		return st.usedTitle
+		return of.usedTitle
 	}
-	return st.used
+	return of.used
 }
 
-func (st *state) use(field int8, b, e int) {
-	u := st.usedOf(field)
+func (of *officialsFound) use(field int8, b, e int) {
+	u := of.usedOf(field)
 	for i := b; i < e; i++ {
 		u[i] = true
 	}

@@ -70,10 +70,10 @@ func glued(toks []tokens.Token, src string, k int, c byte) bool {
 
 // nearCountryName: a settled country's name or demonym within three tokens
 // either side, as in a list of countries.
-func (t *Tagger) nearCountryName(st *state, o *occurrence) bool {
-	for k := range st.occs {
-		p := &st.occs[k]
-		cs := st.cands[p.candFrom:p.candTo]
+func (t *Tagger) nearCountryName(oc *occurrences, o *occurrence) bool {
+	for k := range oc.occs {
+		p := &oc.occs[k]
+		cs := oc.cands[p.candFrom:p.candTo]
 		if p == o || p.field != o.field || !definite(cs) || cs[0].kind != mName && cs[0].kind != mDemonym {
 			continue
 		}

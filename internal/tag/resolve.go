@@ -31,17 +31,17 @@ import "github.com/newsworker/newsworker/internal/tag/tokens"
 // A town that is an ordinary word ("Central", "Union") takes part only in
 // rule 5. A rule that finds two countries ends the search. Unresolved
 // ambiguity yields no tag: precision over recall.
-func (t *Tagger) resolve(st *state, lx *lexicon, fn func(oi int, c cand)) {
+func (t *Tagger) resolve(ev *storyEvidence, oc *occurrences, lx *lexicon, fn func(oi int, c cand)) {
 	var e *storyEvidence // gathered when the first ambiguous name needs it
-	for oi := range st.occs {
-		o := &st.occs[oi]
-		cs := st.cands[o.candFrom:o.candTo]
+	for oi := range oc.occs {
+		o := &oc.occs[oi]
+		cs := oc.cands[o.candFrom:o.candTo]
 		chosen := cs[0].opt
 		if !definite(cs) {
 			if e == nil {
-				e = t.gather(st)
+				e = t.gather(ev, oc)
 			}
-			chosen = t.choose(st, lx, e, o, cs)
+			chosen = t.choose(oc, lx, e, o, cs)
 		}
 		if chosen < 0 {
 			continue
@@ -55,7 +55,7 @@ func (t *Tagger) resolve(st *state, lx *lexicon, fn func(oi int, c cand)) {
 }
 
 // choose returns the option an ambiguous occurrence stands for, or -1.
-func (t *Tagger) choose(st *state, lx *lexicon, e *storyEvidence, o *occurrence, cs []cand) int16 {
+func (t *Tagger) choose(oc *occurrences, lx *lexicon, e *storyEvidence, o *occurrence, cs []cand) int16 {
 	// A country's own name ("Jamaica") is the country, not a town named
 	// like it, unless the story is set in the town's country.
 	famous, name, flaggedName, local := false, int16(-1), int16(-1), false
@@ -76,7 +76,7 @@ func (t *Tagger) choose(st *state, lx *lexicon, e *storyEvidence, o *occurrence,
 	// A country's ambiguous name listed with other countries' names is the
 	// country ("the border with Georgia and Armenia"), unless the story is
 	// set where its namesake is.
-	if flaggedName >= 0 && !local && t.nearCountryName(st, o) {
+	if flaggedName >= 0 && !local && t.nearCountryName(oc, o) {
 		return flaggedName
 	}
 	for rule := 0; rule < 4; rule++ {
@@ -119,7 +119,7 @@ func (t *Tagger) choose(st *state, lx *lexicon, e *storyEvidence, o *occurrence,
 			return -1 // the evidence names two countries: say neither
 		}
 	}
-	if oneCountry(cs) && cs[0].kind != mCounty && t.placeContext(st, lx, o) {
+	if oneCountry(cs) && cs[0].kind != mCounty && t.placeContext(oc, lx, o) {
 		return cs[0].opt
 	}
 	// A small town of one country only, in a story that names no country
@@ -169,15 +169,12 @@ func oneCountry(cs []cand) bool {
 	return true
 }
 
-// sureSet marks the countries that have an unambiguous mention.
-func (st *state) sureSet(n int) []bool {
-	if cap(st.sure) < n {
-		st.sure = make([]bool, n)
-	}
-	sure := st.sure[:n]
-	clear(sure)
-	for _, o := range st.occs {
-		cs := st.cands[o.candFrom:o.candTo]
+// sureSet marks the countries that have an unambiguous mention, in sure's
+// memory when it is big enough.
+func (oc *occurrences) sureSet(sure []bool, n int) []bool {
+	sure = resize(sure, n)
+	for _, o := range oc.occs {
+		cs := oc.cands[o.candFrom:o.candTo]
 		if definite(cs) {
 			for _, c := range cs {
 				if c.opt == cs[0].opt {
@@ -223,7 +220,7 @@ func optCount(cs []cand) int {
 // placeContext reads the words around an ambiguous name in mixed-case text:
 // "in Jordan", "Iraq, Jordan and Syria" say place; "Jordan said", "Michael
 // Jordan", "Chad Smith" say person. In capitals nothing can be read.
-func (t *Tagger) placeContext(st *state, lx *lexicon, o *occurrence) bool {
+func (t *Tagger) placeContext(oc *occurrences, lx *lexicon, o *occurrence) bool {
 	if o.tok <= 0 || t.personLike(lx, o) {
 		return false
 	}
@@ -231,7 +228,7 @@ func (t *Tagger) placeContext(st *state, lx *lexicon, o *occurrence) bool {
 	if prev := toks[o.tok-1]; prev.Is(tokens.Word) && prev.Is(tokens.Lower) && t.hasCue(prev, cLocative) {
 		return true
 	}
-	return t.nearCountry(st, o)
+	return t.nearCountry(oc, o)
 }
 
 // personLike: the words around the name make it part of a name or a
@@ -263,10 +260,10 @@ func (t *Tagger) personLike(lx *lexicon, o *occurrence) bool {
 
 // nearCountry: a list of places ("Iraq, Jordan and Syria") within three
 // tokens either side.
-func (t *Tagger) nearCountry(st *state, o *occurrence) bool {
-	for k := range st.occs {
-		p := &st.occs[k]
-		if p == o || p.field != o.field || !definite(st.cands[p.candFrom:p.candTo]) {
+func (t *Tagger) nearCountry(oc *occurrences, o *occurrence) bool {
+	for k := range oc.occs {
+		p := &oc.occs[k]
+		if p == o || p.field != o.field || !definite(oc.cands[p.candFrom:p.candTo]) {
 			continue
 		}
 		if d := p.tok - o.tok; d >= -3 && d <= 3 {

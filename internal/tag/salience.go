@@ -62,25 +62,33 @@ type tally struct {
 	nev      int
 }
 
+// tallies is the countries stage's per-country sums: list in order of
+// first resolution, idx from country to its place in list (-1 for none,
+// restored after each item).
+type tallies struct {
+	list []tally
+	idx  []int32
+}
+
 // tagCountries resolves, tallies and ranks the item's countries.
-func (t *Tagger) tagCountries(st *state, lx *lexicon) []event.Country {
-	if cap(st.tallyIdx) < len(t.countries) {
-		st.tallyIdx = make([]int32, len(t.countries))
-		for i := range st.tallyIdx {
-			st.tallyIdx[i] = -1
+func (t *Tagger) tagCountries(tl *tallies, ev *storyEvidence, oc *occurrences, lx *lexicon) []event.Country {
+	if cap(tl.idx) < len(t.countries) {
+		tl.idx = make([]int32, len(t.countries))
+		for i := range tl.idx {
+			tl.idx[i] = -1
 		}
 	}
-	idx := st.tallyIdx[:len(t.countries)]
+	idx := tl.idx[:len(t.countries)]
 	textLen := max(len(lx.in.Text), 1)
-	t.resolve(st, lx, func(oi int, c cand) {
-		o := &st.occs[oi]
+	t.resolve(ev, oc, lx, func(oi int, c cand) {
+		o := &oc.occs[oi]
 		k := idx[c.country]
 		if k < 0 {
-			k = int32(len(st.tallies))
+			k = int32(len(tl.list))
 			idx[c.country] = k
-			st.tallies = append(st.tallies, tally{country: c.country, miss: 1, headMiss: 1, first: math.MaxInt32})
+			tl.list = append(tl.list, tally{country: c.country, miss: 1, headMiss: 1, first: math.MaxInt32})
 		}
-		tl := &st.tallies[k]
+		tl := &tl.list[k]
 		w := kindWeight(c.kind)
 		if o.kind == mDateline {
 			w = kindWeight(mDateline)
@@ -108,21 +116,21 @@ func (t *Tagger) tagCountries(st *state, lx *lexicon) []event.Country {
 			tl.nev++
 		}
 	})
-	out := t.rankCountries(st, lx)
-	for _, tl := range st.tallies {
+	out := t.rankCountries(tl, oc, lx)
+	for _, tl := range tl.list {
 		idx[tl.country] = -1
 	}
 	return out
 }
 
-func (t *Tagger) rankCountries(st *state, lx *lexicon) []event.Country {
-	out := make([]event.Country, 0, len(st.tallies))
+func (t *Tagger) rankCountries(tl *tallies, oc *occurrences, lx *lexicon) []event.Country {
+	out := make([]event.Country, 0, len(tl.list))
 	focusAny := false
 	top := 0.0
-	for _, tl := range st.tallies {
+	for _, tl := range tl.list {
 		top = max(top, tl.sum)
 	}
-	for _, tl := range st.tallies {
+	for _, tl := range tl.list {
 		if tl.mentions == 0 {
 			continue
 		}
@@ -140,7 +148,7 @@ func (t *Tagger) rankCountries(st *state, lx *lexicon) []event.Country {
 		focusAny = focusAny || ec.Focus
 		ec.Evidence = make([]event.Evidence, 0, tl.nev)
 		for _, oi := range tl.ev[:tl.nev] {
-			o := &st.occs[oi]
+			o := &oc.occs[oi]
 			_, src := lx.toks(o.field)
 			ec.Evidence = append(ec.Evidence, event.Evidence{Field: fieldName(o.field), Text: src[o.start:o.end], Start: int(o.start), End: int(o.end)})
 		}
@@ -165,7 +173,7 @@ func (t *Tagger) rankCountries(st *state, lx *lexicon) []event.Country {
 // officialOccs lets the officials' countries add to salience (never create a
 // country on their own: a story quoting a foreign minister is not always
 // about his country).
-func (t *Tagger) officialOccs(st *state, offs []event.Official) {
+func (t *Tagger) officialOccs(oc *occurrences, offs []event.Official) {
 	for _, o := range offs {
 		ci, ok := t.countryIdx[o.Country]
 		if !ok || len(o.Evidence) == 0 {
@@ -176,9 +184,9 @@ func (t *Tagger) officialOccs(st *state, offs []event.Official) {
 		if ev.Field == "title" {
 			field = fieldTitle
 		}
-		from := int32(len(st.cands))
-		st.cands = append(st.cands, cand{country: ci, kind: mOfficial, sub: -1})
-		st.occs = append(st.occs, occurrence{field: field, kind: mOfficial, start: int32(ev.Start), end: int32(ev.End),
+		from := int32(len(oc.cands))
+		oc.cands = append(oc.cands, cand{country: ci, kind: mOfficial, sub: -1})
+		oc.occs = append(oc.occs, occurrence{field: field, kind: mOfficial, start: int32(ev.Start), end: int32(ev.End),
 			tok: -1, node: -1, candFrom: from, candTo: from + 1})
 	}
 }

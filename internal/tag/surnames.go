@@ -12,12 +12,12 @@ import (
 // also a common word ("May", "Major", "Brown" written in lower case
 // elsewhere) needs an honorific; in an ALL-CAPS headline the surname must
 // stand as a subject ("YEUTTER SAYS", "TREASURY'S BAKER SEES").
-func (t *Tagger) bareSurnames(st *state, lx *lexicon) {
-	dl := t.datelineCountry(st)
-	from := len(st.offs)
-	defer func() { t.backReferences(st, lx, from) }()
+func (t *Tagger) bareSurnames(of *officialsFound, oc *occurrences, lx *lexicon) {
+	dl := t.datelineCountry(oc)
+	from := len(of.offs)
+	defer func() { t.backReferences(of, lx, from) }()
 	for _, m := range lx.matches {
-		if st.usedOf(m.field)[m.i] {
+		if of.usedOf(m.field)[m.i] {
 			continue
 		}
 		isSurname := false
@@ -61,19 +61,19 @@ func (t *Tagger) bareSurnames(st *state, lx *lexicon) {
 		if !honorific && b == i && (lx.in.Date.IsZero() || t.firstNames[toks[j-1].Key]) {
 			continue
 		}
-		if !honorific && (t.hasCue(toks[j-1], cMonth) || st.writtenLower(lx, toks[j-1].Key)) {
+		if !honorific && (t.hasCue(toks[j-1], cMonth) || of.writtenLower(lx, toks[j-1].Key)) {
 			continue
 		}
 		p := t.resolveName(lx, m.field, b, j, hint{country: dl})
 
 		// An honorific says "a person", not which one: the date must
 		// still make this person the likely one.
-		if p < 0 || (b == i && (lx.in.Date.IsZero() || !t.bareOK(st, &t.people[p], lx.in.Date))) {
+		if p < 0 || (b == i && (lx.in.Date.IsZero() || !t.bareOK(of, &t.people[p], lx.in.Date))) {
 			continue
 		}
-		st.register(official{person: p, field: m.field, nameB: int32(b), nameE: int32(j), surname: t.people[p].surname, role: -1},
+		of.register(official{person: p, field: m.field, nameB: int32(b), nameE: int32(j), surname: t.people[p].surname, role: -1},
 			span{field: m.field, start: toks[min(b, i)].Start, end: toks[j-1].End})
-		st.use(m.field, b, j)
+		of.use(m.field, b, j)
 	}
 }
 
@@ -103,22 +103,22 @@ func (t *Tagger) capsSubject(toks []tokens.Token, src string, i, j int) bool {
 
 // writtenLower reports whether a word also appears in lower case in the
 // item, which marks it as a common word ("may", "brown").
-func (st *state) writtenLower(lx *lexicon, key uint64) bool {
-	if v, ok := st.lower[key]; ok || st.lowerDone {
+func (of *officialsFound) writtenLower(lx *lexicon, key uint64) bool {
+	if v, ok := of.lower[key]; ok || of.lowerDone {
 		return v
 	}
 	// A few questions are answered by a scan each; many, by one set.
-	st.lowerAsked++
-	if st.lowerAsked > 8 {
+	of.lowerAsked++
+	if of.lowerAsked > 8 {
 		for _, toks := range [2][]tokens.Token{lx.title, lx.text} {
 			for _, tk := range toks {
 				if tk.Is(tokens.Lower) {
-					st.lower[tk.Key] = true
+					of.lower[tk.Key] = true
 				}
 			}
 		}
-		st.lowerDone = true
-		return st.lower[key]
+		of.lowerDone = true
+		return of.lower[key]
 	}
 	found := false
 	for _, toks := range [2][]tokens.Token{lx.title, lx.text} {
@@ -129,7 +129,7 @@ func (st *state) writtenLower(lx *lexicon, key uint64) bool {
 			}
 		}
 	}
-	st.lower[key] = found
+	of.lower[key] = found
 	return found
 }
 
@@ -137,7 +137,7 @@ func (st *state) writtenLower(lx *lexicon, key uint64) bool {
 // head of state or government who left office less than three years before
 // in a story that names that country; for anyone else it is far more often
 // a namesake.
-func (t *Tagger) bareOK(st *state, p *personInfo, date time.Time) bool {
+func (t *Tagger) bareOK(of *officialsFound, p *personInfo, date time.Time) bool {
 	for _, tm := range p.terms {
 		if covers(tm, date) {
 			return true
@@ -146,7 +146,7 @@ func (t *Tagger) bareOK(st *state, p *personInfo, date time.Time) bool {
 	for _, tm := range p.terms {
 		if (tm.Office == "head_of_state" || tm.Office == "head_of_government") && !tm.End.IsZero() &&
 			tm.End.Before(date) && date.Sub(tm.End) < 3*365*24*time.Hour {
-			return t.countryInItem(st, p) // and the story is about that country
+			return t.countryInItem(of, p) // and the story is about that country
 		}
 	}
 	return false
@@ -154,8 +154,8 @@ func (t *Tagger) bareOK(st *state, p *personInfo, date time.Time) bool {
 
 // countryInItem: the item names the country of one of the person's terms
 // (or an international body's member, which cannot be checked: those pass).
-func (t *Tagger) countryInItem(st *state, p *personInfo) bool {
-	sure := st.sure // computed by officials before any surname is read
+func (t *Tagger) countryInItem(of *officialsFound, p *personInfo) bool {
+	sure := of.sure // computed by officials before any surname is read
 	for _, tm := range p.terms {
 		ci, ok := t.countryIdx[tm.Country]
 		if !ok || sure[ci] {

@@ -152,14 +152,14 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 		return Result{}, err
 	}
 	var res Result
-	t.datelineOcc(st, lx) // first, so its evidence is always kept
-	t.collect(st, lx)
-	res.Officials = t.officials(st, lx)
+	oc, of := &st.occ, &st.off
+	t.placeOccs(oc, &st.dl, lx)
+	res.Officials = t.officials(of, oc, lx)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	t.officialOccs(st, res.Officials)
-	res.Countries = t.tagCountries(st, lx)
+	t.officialOccs(oc, res.Officials)
+	res.Countries = t.tagCountries(&st.tl, &st.ev, oc, lx)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -172,34 +172,21 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 }
 
 // state is the scratch space of one Tag call, recycled through a pool so a
-// steady stream of items allocates little beyond its output.
+// steady stream of items allocates little beyond its output. Each field
+// belongs to one stage: it is written there and, for the stages' results,
+// read by the stages after it, which Tag hands it to.
 type state struct {
-	lex        lexicon
-	occs       []occurrence
-	cands      []cand
-	tallies    []tally
-	offs       []official
-	sure       []bool
-	tallyIdx   []int32
-	ev         storyEvidence // what the item's settled places say, for resolve
-	scratch    []tokens.Token
-	dmatches   []match
-	used       []bool          // text tokens consumed by an official's name or title
-	usedTitle  []bool          // the same for the title
-	lower      map[uint64]bool // words written in lower case in the item
-	lowerDone  bool            // st.lower holds every lower-case word
-	lowerAsked int
-	bySurname  map[uint64]int32 // surname key → official, for back references
+	lex lexicon         // dictionary → places, officials, countries
+	occ occurrences     // places → officials, countries
+	dl  datelineScratch // places: the dateline's own tokens and matches
+	off officialsFound  // officials
+	ev  storyEvidence   // countries: what resolve reads ambiguous names by
+	tl  tallies         // countries
 }
 
 func (st *state) reset() {
-	st.occs = st.occs[:0]
-	st.cands = st.cands[:0]
-	st.tallies = st.tallies[:0]
-	st.offs = st.offs[:0]
-	if st.lower == nil {
-		st.lower = make(map[uint64]bool)
-	}
-	clear(st.lower)
-	st.lowerDone, st.lowerAsked = false, 0
+	st.occ.occs = st.occ.occs[:0]
+	st.occ.cands = st.occ.cands[:0]
+	st.tl.list = st.tl.list[:0]
+	st.off.reset()
 }

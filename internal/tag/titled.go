@@ -68,7 +68,7 @@ func closesApposition(toks []tokens.Token, src string, k int, t *Tagger) bool {
 }
 
 // addTitled registers the person named at tokens [nb, ne) with a title.
-func (t *Tagger) addTitled(st *state, lx *lexicon, ti title, nb, ne int) {
+func (t *Tagger) addTitled(of *officialsFound, lx *lexicon, ti title, nb, ne int) {
 	toks, _ := lx.toks(ti.field)
 	office := t.roles[ti.role].Office
 	country := ti.country
@@ -84,16 +84,16 @@ func (t *Tagger) addTitled(st *state, lx *lexicon, ti title, nb, ne int) {
 		o.surname = t.people[p].surname
 	}
 	b, e := min(ti.b, nb), max(ti.e, ne)
-	st.register(o, span{field: ti.field, start: toks[b].Start, end: toks[e-1].End})
-	st.use(ti.field, nb, ne)
-	st.use(ti.field, ti.b, ti.e)
+	of.register(o, span{field: ti.field, start: toks[b].Start, end: toks[e-1].End})
+	of.use(ti.field, nb, ne)
+	of.use(ti.field, ti.b, ti.e)
 }
 
 // knownNames registers every full name of a gazetteer person not already
 // read as part of a title.
-func (t *Tagger) knownNames(st *state, lx *lexicon) {
+func (t *Tagger) knownNames(of *officialsFound, lx *lexicon) {
 	for _, m := range lx.matches {
-		used := st.usedOf(m.field)
+		used := of.usedOf(m.field)
 		if used[m.i] {
 			continue
 		}
@@ -102,19 +102,19 @@ func (t *Tagger) knownNames(st *state, lx *lexicon) {
 				continue
 			}
 			toks, _ := lx.toks(m.field)
-			st.register(official{person: s.ref, field: m.field, nameB: m.i, nameE: m.j, surname: t.people[s.ref].surname, role: -1},
+			of.register(official{person: s.ref, field: m.field, nameB: m.i, nameE: m.j, surname: t.people[s.ref].surname, role: -1},
 				span{field: m.field, start: toks[m.i].Start, end: toks[m.j-1].End})
-			st.use(m.field, int(m.i), int(m.j))
+			of.use(m.field, int(m.i), int(m.j))
 			break
 		}
 	}
 }
 
 // datelineCountry is the dateline's country when it names exactly one.
-func (t *Tagger) datelineCountry(st *state) string {
-	for _, o := range st.occs {
+func (t *Tagger) datelineCountry(oc *occurrences) string {
+	for _, o := range oc.occs {
 		if o.kind == mDateline && o.candTo-o.candFrom == 1 {
-			return t.countries[st.cands[o.candFrom].country].Code
+			return t.countries[oc.cands[o.candFrom].country].Code
 		}
 	}
 	return ""

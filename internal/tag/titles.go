@@ -24,7 +24,7 @@ type title struct {
 }
 
 // titledNames finds every role phrase and the name it introduces.
-func (t *Tagger) titledNames(st *state, lx *lexicon) {
+func (t *Tagger) titledNames(of *officialsFound, lx *lexicon) {
 	for mi := range lx.matches {
 		m := lx.matches[mi]
 		role := t.roleOf(m)
@@ -65,10 +65,10 @@ func (t *Tagger) titledNames(st *state, lx *lexicon) {
 		if ne <= nb {
 			continue
 		}
-		if st.usedOf(m.field)[nb] {
+		if of.usedOf(m.field)[nb] {
 			continue
 		}
-		t.addTitled(st, lx, ti, nb, ne)
+		t.addTitled(of, lx, ti, nb, ne)
 	}
 }
 
