@@ -121,7 +121,7 @@ func (m *topicRefMatcher) scan(text string, field int8) []string {
 		carry, next = next, carry
 	}
 	slices.Sort(got)
-	return got
+	return slices.Compact(got) // a negative counts once per paragraph
 }
 
 // autoScan returns what the automaton finds in one field, as scan does.
@@ -136,10 +136,12 @@ func autoScan(t testing.TB, s *Scorer, text string, field int8) []string {
 		got = append(got, fmt.Sprintf("hit %d %d %d %d %d %d %d %.9f", h.topic, h.phrase, h.field, h.words, h.para, h.start, h.end, h.c))
 	}
 	for _, n := range sc.negs {
-		got = append(got, fmt.Sprintf("neg %d %d", n.topic, n.key))
+		for _, t := range s.negSets[n.set] {
+			got = append(got, fmt.Sprintf("neg %d %d", t, n.key))
+		}
 	}
 	slices.Sort(got)
-	return got
+	return slices.Compact(got)
 }
 
 func sameTopicMatches(t *testing.T, s *Scorer, ref *topicRefMatcher, title, text string) {

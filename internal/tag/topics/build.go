@@ -3,6 +3,7 @@ package topics
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/newsworker/newsworker/internal/tag/tokens"
@@ -182,8 +183,15 @@ func (b *topicBuilder) freeze(s *Scorer) error {
 	s.nPhrases = b.nPhrases
 	nodeEnds := make([][]topicEnd, len(b.pouts))
 	windex := map[float64]uint16{}
+	sets := map[string]int32{}
+	var negTopics []int32
 	for i, outs := range b.pouts {
+		negTopics, negWords := negTopics[:0], int8(0)
 		for _, o := range outs {
+			if o.negative {
+				negTopics, negWords = append(negTopics, o.topic), o.words
+				continue
+			}
 			w, ok := windex[o.weight]
 			if !ok {
 				if len(s.weights) == 1<<16 {
@@ -192,7 +200,21 @@ func (b *topicBuilder) freeze(s *Scorer) error {
 				w = uint16(len(s.weights))
 				windex[o.weight], s.weights = w, append(s.weights, o.weight)
 			}
-			nodeEnds[i] = append(nodeEnds[i], topicEnd{topic: o.topic, phrase: o.phrase, weight: w, words: o.words, negative: o.negative})
+			nodeEnds[i] = append(nodeEnds[i], topicEnd{topic: o.topic, phrase: o.phrase, weight: w, words: o.words})
+		}
+		// The negatives ending at a node become one output, their set of
+		// concepts: a word such as "mln" is a negative of dozens of
+		// concepts, and is read many times an item.
+		if len(negTopics) > 0 {
+			slices.Sort(negTopics)
+			negTopics = slices.Compact(negTopics)
+			key := fmt.Sprint(negTopics)
+			set, ok := sets[key]
+			if !ok {
+				set = int32(len(s.negSets))
+				sets[key], s.negSets = set, append(s.negSets, slices.Clone(negTopics))
+			}
+			nodeEnds[i] = append(nodeEnds[i], topicEnd{topic: set, words: negWords, negative: true})
 		}
 	}
 	if err := b.automaton(s, nodeEnds); err != nil {

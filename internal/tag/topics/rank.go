@@ -11,6 +11,7 @@ type topicScratch struct {
 	at                  topicAt
 	hits                []topicHit
 	negs                []topicNeg // in scan order, so by field and paragraph
+	negSeen             []uint64   // per set of negatives: 1 + the paragraph key it was last found in
 	negAt               []uint64   // per concept: 1 + the paragraph key of its latest negative
 	maxSpan             int32      // the widest multi-word hit, in bytes
 	repeats             []uint8    // per phrase: earlier hits
@@ -34,6 +35,7 @@ func (s *Scorer) newScratch() *topicScratch {
 		repeats: make([]uint8, s.nPhrases),
 		last:    make([]int32, len(s.codes)),
 		negAt:   make([]uint64, len(s.codes)),
+		negSeen: make([]uint64, len(s.negSets)),
 		own:     make([]float64, len(s.codes)),
 		agg:     make([]float64, len(s.codes)),
 		firing:  make([]int16, len(s.codes)),
@@ -53,7 +55,10 @@ func (s *Scorer) release(sc *topicScratch) {
 		sc.last[h.topic], sc.repeats[h.phrase] = 0, 0
 	}
 	for _, n := range sc.negs {
-		sc.negAt[n.topic] = 0
+		sc.negSeen[n.set] = 0
+		for _, t := range s.negSets[n.set] {
+			sc.negAt[t] = 0
+		}
 	}
 	sc.maxSpan = 0
 	sc.hits, sc.negs, sc.touched, sc.cands = sc.hits[:0], sc.negs[:0], sc.touched[:0], sc.cands[:0]
@@ -87,7 +92,9 @@ func (s *Scorer) accumulate(sc *topicScratch) {
 		// Negatives and hits both run by field and paragraph: take in the
 		// negatives up to this hit's paragraph, wherever in it they stand.
 		for len(negs) > 0 && negs[0].key <= key {
-			sc.negAt[negs[0].topic] = negs[0].key + 1
+			for _, t := range s.negSets[negs[0].set] {
+				sc.negAt[t] = negs[0].key + 1
+			}
 			negs = negs[1:]
 		}
 		if sc.negAt[h.topic] == key+1 {

@@ -184,7 +184,11 @@ func (s *Scorer) record(sc *topicScratch, ends []topicEnd, words int, end int32)
 	at := &sc.at
 	for _, o := range ends {
 		if o.negative {
-			sc.negs = append(sc.negs, topicNeg{o.topic, topicParaKey(at.field, at.para)})
+			// A set of negatives counts once per paragraph.
+			if key := topicParaKey(at.field, at.para); sc.negSeen[o.topic] != key+1 {
+				sc.negSeen[o.topic] = key + 1
+				sc.negs = append(sc.negs, topicNeg{o.topic, key})
+			}
 			continue
 		}
 		start := sc.starts[(words-int(o.words)+1)&topicMaxWords]
@@ -198,10 +202,11 @@ func (s *Scorer) record(sc *topicScratch, ends []topicEnd, words int, end int32)
 	}
 }
 
-// topicNeg is a negative of a concept found in one paragraph of a field.
+// topicNeg is a set of negatives (Scorer.negSets) found in one paragraph
+// of a field.
 type topicNeg struct {
-	topic int32
-	key   uint64 // topicParaKey
+	set int32
+	key uint64 // topicParaKey
 }
 
 // topicParaKey orders paragraphs: the title's, then the text's.

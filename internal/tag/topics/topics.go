@@ -89,6 +89,7 @@ type Scorer struct {
 	trans   topicMoves   // its moves that do not start afresh
 	dends   []topicEnd   // the phrases ending in each state, state by state
 	weights []float64    // distinct phrase weights, by topicEnd.weight
+	negSets [][]int32    // the concepts of each set of negatives ending together, by topicEnd.topic
 
 	nPhrases    int
 	repeatScale [256]float64 // 2^-r: scaling by it is exact, as math.Ldexp is
