@@ -169,23 +169,6 @@ func oneCountry(cs []cand) bool {
 	return true
 }
 
-// sureSet marks the countries that have an unambiguous mention, in sure's
-// memory when it is big enough.
-func (oc *occurrences) sureSet(sure []bool, n int) []bool {
-	sure = resize(sure, n)
-	for _, o := range oc.occs {
-		cs := oc.cands[o.candFrom:o.candTo]
-		if definite(cs) {
-			for _, c := range cs {
-				if c.opt == cs[0].opt {
-					sure[c.country] = true
-				}
-			}
-		}
-	}
-	return sure
-}
-
 // definite: one option (or options that all name the same countries, as
 // "Washington" the capital and the state do) and nothing ambiguous.
 func definite(cs []cand) bool {

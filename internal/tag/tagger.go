@@ -2,11 +2,28 @@
 // office held on the article's date) and IPTC Media Topics found in one
 // normalized news item, each with evidence offsets into the item's text.
 //
-// Tag runs in stages, each handing a typed value to the next: package
-// tokens turns each field into []tokens.Token; this package's dictionary
-// finds the gazetteer's names among them and resolves places, countries and
-// officials; package topics scores the same tokens against the topic rules
-// and model.
+// Tag runs in stages, each handing a typed value to the next:
+//
+//   - package tokens turns each field into []tokens.Token;
+//   - the dictionary (Tagger.lex: lexicon.go, dict.go, guessdateline.go)
+//     finds the gazetteer's names among them: a lexicon, the tokens with
+//     their matches;
+//   - the places stage (placeOccs: dateline.go, countries.go, county.go,
+//     placenames.go, usage.go) turns the lexicon into occurrences, country
+//     mentions each with the countries it may stand for, nothing resolved
+//     yet;
+//   - the officials stage (officials: titles.go, titled.go, people.go,
+//     coref.go, surnames.go) reads the lexicon and the occurrences into
+//     officials, each person resolved by the article's date; officialOccs
+//     adds their countries to the occurrences;
+//   - the countries stage (tagCountries: resolve.go, evidence.go,
+//     salience.go) settles ambiguous places by the rest of the story and
+//     ranks the countries;
+//   - package topics scores the same tokens against the topic rules and
+//     model.
+//
+// Each stage's reusable buffers are its own field of one pooled state,
+// which only Tag sees: a stage is handed its buffers and its inputs.
 //
 // The tagger is an immutable value built once from a gazetteer; Tag is pure,
 // deterministic and safe for concurrent use. This package must never do I/O,
