@@ -9,7 +9,7 @@ import (
 // collect turns matches into occurrences; nothing is decided yet except
 // what the grammar of the phrase itself rules out.
 func (t *Tagger) collect(oc *occurrences, lx *lexicon) {
-	oc.cands = slices.Grow(oc.cands, 2*len(lx.matches)) // see Tag: no step-by-step growth
+	oc.cands = slices.Grow(oc.cands, 2*len(lx.matches)) // see lex: no step-by-step growth
 	for mi, m := range lx.matches {
 		toks, src := lx.toks(m.field)
 		if m.field == fieldText && lx.inDateline(toks[m.i]) {

@@ -66,6 +66,7 @@ type occurrences struct {
 // placeOccs is the places stage: the dateline's country, then the country
 // mentions among the matches, not yet resolved.
 func (t *Tagger) placeOccs(oc *occurrences, dl *datelineScratch, lx *lexicon) {
+	oc.occs, oc.cands = oc.occs[:0], oc.cands[:0]
 	t.datelineOcc(oc, dl, lx) // first, so its evidence is always kept
 	t.collect(oc, lx)
 }

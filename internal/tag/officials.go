@@ -44,8 +44,11 @@ type officialsFound struct {
 	bySurname  map[uint64]int32 // surname key → official, for back references
 }
 
-func (of *officialsFound) reset() {
+// reset empties the working set for an item with lx's tokens.
+func (of *officialsFound) reset(lx *lexicon) {
 	of.offs = of.offs[:0]
+	of.used = resize(of.used, len(lx.text))
+	of.usedTitle = resize(of.usedTitle, len(lx.title))
 	if of.lower == nil {
 		of.lower = make(map[uint64]bool)
 	}
@@ -103,7 +106,7 @@ func (of *officialsFound) register(o official, ev span) *official {
 // carry role and country), then full names of known people, then surnames
 // and honorifics that refer back to them or, alone, to one known person.
 func (t *Tagger) officials(of *officialsFound, oc *occurrences, lx *lexicon) []event.Official {
-	of.markUsed(lx)
+	of.reset(lx)
 	of.sure = oc.sureSet(of.sure, len(t.countries))
 	t.titledNames(of, lx)
 	t.knownNames(of, lx)
@@ -173,12 +176,6 @@ func (t *Tagger) output(lx *lexicon, o *official) (event.Official, bool) {
 		return cmp.Or(cmp.Compare(a.Field, b.Field), cmp.Compare(a.Start, b.Start))
 	})
 	return e, true
-}
-
-// markUsed sizes the per-token "consumed" flags.
-func (of *officialsFound) markUsed(lx *lexicon) {
-	of.used = resize(of.used, len(lx.text))
-	of.usedTitle = resize(of.usedTitle, len(lx.title))
 }
 
 func resize(b []bool, n int) []bool {

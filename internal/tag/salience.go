@@ -72,6 +72,7 @@ type tallies struct {
 
 // tagCountries resolves, tallies and ranks the item's countries.
 func (t *Tagger) tagCountries(tl *tallies, ev *storyEvidence, oc *occurrences, lx *lexicon) []event.Country {
+	tl.list = tl.list[:0]
 	if cap(tl.idx) < len(t.countries) {
 		tl.idx = make([]int32, len(t.countries))
 		for i := range tl.idx {

@@ -163,7 +163,6 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 	}
 	st := t.pool.Get().(*state)
 	defer t.pool.Put(st)
-	st.reset()
 	lx := &st.lex
 	if err := t.lex(ctx, lx, &in); err != nil {
 		return Result{}, err
@@ -190,8 +189,8 @@ func (t *Tagger) Tag(ctx context.Context, in Input) (Result, error) {
 
 // state is the scratch space of one Tag call, recycled through a pool so a
 // steady stream of items allocates little beyond its output. Each field
-// belongs to one stage: it is written there and, for the stages' results,
-// read by the stages after it, which Tag hands it to.
+// belongs to one stage, which empties it when it starts; a stage's result
+// (lex, occ) is read by the stages after it, which Tag hands it to.
 type state struct {
 	lex lexicon         // dictionary → places, officials, countries
 	occ occurrences     // places → officials, countries
@@ -199,11 +198,4 @@ type state struct {
 	off officialsFound  // officials
 	ev  storyEvidence   // countries: what resolve reads ambiguous names by
 	tl  tallies         // countries
-}
-
-func (st *state) reset() {
-	st.occ.occs = st.occ.occs[:0]
-	st.occ.cands = st.occ.cands[:0]
-	st.tl.list = st.tl.list[:0]
-	st.off.reset()
 }
