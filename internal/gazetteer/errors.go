@@ -49,6 +49,17 @@ func (l *errList) addErr(err error) {
 
 func (l *errList) empty() bool { return len(l.errs) == 0 }
 
+// merge appends the problems of o (nil for none), still at most maxErrors.
+func (l *errList) merge(o *errList) {
+	if o == nil {
+		return
+	}
+	for _, e := range o.errs {
+		l.addErr(e)
+	}
+	l.dropped += o.dropped
+}
+
 // err joins the problems; errors.As finds each *Error.
 func (l *errList) err() error {
 	if len(l.errs) == 0 {

@@ -10,7 +10,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // builtinData is the embedded data directory. go:embed needs a package-level
@@ -114,8 +116,9 @@ func load(srcs []source) (*Gazetteer, error) {
 	b := newBuilder(errs)
 	h := sha256.New()
 	var n [8]byte
-	for _, s := range srcs {
-		fd := parseFile(s.name, s.data, s.kind, errs)
+	for i, fd := range parseAll(srcs) {
+		s := srcs[i]
+		errs.merge(fd.errs)
 		b.add(fd, s.kind == "")
 		// Length-prefixed so that no two file lists hash alike.
 		for _, part := range [][]byte{[]byte(s.hashName), s.data} {
@@ -130,4 +133,29 @@ func load(srcs []source) (*Gazetteer, error) {
 	}
 	g.Version = "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
 	return g, nil
+}
+
+// parseAll parses every file, on as many goroutines as there are CPUs:
+// the files are independent, and parsing them is most of a start's
+// gazetteer time. Each file keeps its own problems, which load merges in
+// file order, so the result does not depend on the schedule.
+func parseAll(srcs []source) []*fileData {
+	out := make([]*fileData, len(srcs))
+	next := make(chan int, len(srcs))
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(srcs)) {
+		wg.Go(func() {
+			for i := range next {
+				errs := &errList{}
+				out[i] = parseFile(srcs[i].name, srcs[i].data, srcs[i].kind, errs)
+				out[i].errs = errs
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }

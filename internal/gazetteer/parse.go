@@ -61,6 +61,7 @@ type fileData struct {
 	orgs      []Org
 	usages    []Usage
 	cues      []Cue
+	errs      *errList // the file's own problems (parseAll)
 }
 
 // personRow is one people line: a person with exactly one term.
