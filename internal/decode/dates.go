@@ -68,7 +68,19 @@ func numeric(s string) int {
 	return 0
 }
 
-var digitsOnly = regexp.MustCompile(`^\d{9,13}$`)
+// allDigits reports whether s is min to max ASCII digits (a Unix time in
+// seconds or milliseconds).
+func allDigits(s string, min, max int) bool {
+	if len(s) < min || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // ParseDate reads the date formats news feeds use and returns UTC.
 func ParseDate(s string) (time.Time, error) {
@@ -76,7 +88,7 @@ func ParseDate(s string) (time.Time, error) {
 	if s == "" || len(s) > 64 {
 		return time.Time{}, errors.New("no date")
 	}
-	if digitsOnly.MatchString(s) {
+	if allDigits(s, 9, 13) {
 		n, _ := strconv.ParseInt(s, 10, 64)
 		if t, ok := unixTime(n); ok {
 			return t, nil

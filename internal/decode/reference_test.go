@@ -2,6 +2,7 @@ package decode
 
 import (
 	"errors"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +16,7 @@ func parseDateReference(s string) (time.Time, error) {
 	if s == "" || len(s) > 64 {
 		return time.Time{}, errors.New("no date")
 	}
-	if digitsOnly.MatchString(s) {
+	if regexp.MustCompile(`^\d{9,13}$`).MatchString(s) {
 		n, _ := strconv.ParseInt(s, 10, 64)
 		if t, ok := unixTime(n); ok {
 			return t, nil

@@ -86,7 +86,7 @@ func TestLanguage(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"Trump’s “deal”", "<p>a</p><script>x</script>", "a\n\n  b", "\xff\xfe", "e\u0301\n\u0301x", "<div><p>x</div>", "a  b\n  c \t d\r\n", "<P>x<BR>"} {
+	for _, s := range []string{"Trump’s “deal”", "<p>a</p><script>x</script>", "a\n\n  b", "\xff\xfe", "e\u0301\n\u0301x", "<div><p>x</div>", "a  b\n  c \t d\r\n", "<P>x<BR>", "a\u00a0b", "a\u2003 b", " a", "a ", "one two"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -112,6 +112,10 @@ func FuzzNormalize(f *testing.F) {
 		}
 		if l := Line(s); strings.Contains(l, "\n") || Line(l) != l {
 			t.Fatalf("Line: %q", l)
+		}
+		// Line's shortcut for single-spaced text gives what the join gives.
+		if l, ref := Line(s), strings.Join(strings.Fields(strings.ReplaceAll(once, "\n\n", " ")), " "); l != ref {
+			t.Fatalf("Line(%q) = %q; the join gives %q", s, l, ref)
 		}
 	})
 }

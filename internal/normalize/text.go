@@ -9,6 +9,7 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -106,5 +107,35 @@ func plainASCII(s string) bool {
 // Line normalizes a single-line field such as a title: like Text, with every
 // break turned into a space.
 func Line(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(Text(s), "\n\n", " ")), " ")
+	t := Text(s)
+	if singleSpaced(t) {
+		return t // what the join below would give, without its three copies
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(t, "\n\n", " ")), " ")
+}
+
+// singleSpaced reports whether s has no white space (as strings.Fields
+// splits on it) but single ASCII spaces between other characters.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			case ' ':
+				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+					return false
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
