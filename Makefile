@@ -55,7 +55,7 @@ soak:
 	NEWSWORKER_SOAK_ITEMS=500000 $(GO) test -count=1 -timeout 2h -run TestCrashRestart -v ./cmd/newsworker
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/normalize ./internal/tag
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/normalize ./internal/langid ./internal/pipeline ./internal/tag/...
 
 # End to end against the real broker, next to a pass-through baseline.
 bench-e2e:
