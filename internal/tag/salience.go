@@ -127,10 +127,16 @@ func (t *Tagger) tagCountries(tl *tallies, ev *storyEvidence, oc *occurrences, l
 func (t *Tagger) rankCountries(tl *tallies, oc *occurrences, lx *lexicon) []event.Country {
 	out := make([]event.Country, 0, len(tl.list))
 	focusAny := false
-	top := 0.0
+	top, nev := 0.0, 0
 	for _, tl := range tl.list {
 		top = max(top, tl.sum)
+		if tl.mentions > 0 {
+			nev += tl.nev
+		}
 	}
+	// One array holds every country's evidence, each country a capped
+	// slice of it: one allocation an item instead of one a country.
+	evs := make([]event.Evidence, 0, nev)
 	for _, tl := range tl.list {
 		if tl.mentions == 0 {
 			continue
@@ -147,12 +153,13 @@ func (t *Tagger) rankCountries(tl *tallies, oc *occurrences, lx *lexicon) []even
 		ec := event.Country{Code: c.Code, Code3: c.Code3, Name: c.Name, Mentions: tl.mentions, Salience: sal,
 			Focus: sal >= aboutSalience}
 		focusAny = focusAny || ec.Focus
-		ec.Evidence = make([]event.Evidence, 0, tl.nev)
+		from := len(evs)
 		for _, oi := range tl.ev[:tl.nev] {
 			o := &oc.occs[oi]
 			_, src := lx.toks(o.field)
-			ec.Evidence = append(ec.Evidence, event.Evidence{Field: fieldName(o.field), Text: src[o.start:o.end], Start: int(o.start), End: int(o.end)})
+			evs = append(evs, event.Evidence{Field: fieldName(o.field), Text: src[o.start:o.end], Start: int(o.start), End: int(o.end)})
 		}
+		ec.Evidence = evs[from:len(evs):len(evs)]
 		slices.SortFunc(ec.Evidence, func(a, b event.Evidence) int {
 			return cmp.Or(cmp.Compare(a.Field, b.Field), cmp.Compare(a.Start, b.Start))
 		})
