@@ -141,6 +141,9 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(d), "")
 	}
 	f.Fuzz(func(t *testing.T, v []byte, ct string) {
+		if isBinary(v) != isBinaryReference(v) {
+			t.Fatalf("isBinary(%q) differs from the reference", v)
+		}
 		got, err := ParseDate(string(v))
 		want, werr := parseDateReference(string(v))
 		if !got.Equal(want) || (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() {

@@ -169,8 +169,14 @@ func (p *flatParser) unescape(start int) (string, bool) {
 		case c < 0x20:
 			return "", false
 		case c != '\\':
-			b = append(b, c)
-			p.i++
+			// The run up to the next quote, backslash or control byte is
+			// copied as it is, at once.
+			j := p.i + 1
+			for j < len(p.v) && p.v[j] != '"' && p.v[j] != '\\' && p.v[j] >= 0x20 {
+				j++
+			}
+			b = append(b, p.v[p.i:j]...)
+			p.i = j
 			continue
 		}
 		if p.i+1 == len(p.v) {

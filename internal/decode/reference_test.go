@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // parseDateReference is ParseDate as it was written first, trying every
@@ -34,4 +35,31 @@ func parseDateReference(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, errors.New("unrecognized date " + strconvQuote(s))
+}
+
+// isBinaryReference is isBinary as it was written first, byte by byte and
+// rune by rune: FuzzDecode holds isBinary to it.
+func isBinaryReference(v []byte) bool {
+	if len(v) > sniffBytes {
+		v = v[:sniffBytes]
+	}
+	var bad, n int
+	for ; len(v) > 0 && v[0] < utf8.RuneSelf; v = v[1:] {
+		n++
+		if c := v[0]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			bad++
+		}
+	}
+	for len(v) > 0 {
+		r, size := utf8.DecodeRune(v)
+		v = v[size:]
+		n++
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+			bad++
+		}
+	}
+	return n > 0 && bad*10 > n*3
 }
