@@ -13,11 +13,9 @@ import (
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
-// Origin names one input message.
-type Origin struct {
-	Partition int
-	Offset    int64
-}
+// Origin names one input message: the auditor's, so that a test can look
+// the audit's missing inputs up in Outcomes directly.
+type Origin = audit.Origin
 
 // Outcomes is what came out for the inputs: records and dead letters by
 // origin, with duplicates counted.
@@ -46,7 +44,7 @@ func Collect(inTopic string, outputs, deadLetters []kafka.Message) (Outcomes, er
 			o.Foreign++
 			continue
 		}
-		k := Origin{from.Partition, from.Offset}
+		k := Origin{Partition: from.Partition, Offset: from.Offset}
 		o.Records[k] = append(o.Records[k], r)
 		o.Raw[k] = append(o.Raw[k], m.Value)
 		seen[k]++
@@ -60,7 +58,7 @@ func Collect(inTopic string, outputs, deadLetters []kafka.Message) (Outcomes, er
 		if err != nil {
 			return o, fmt.Errorf("dead letter at %d/%d lacks origin headers", m.Partition, m.Offset)
 		}
-		k := Origin{from.Partition, from.Offset}
+		k := Origin{Partition: from.Partition, Offset: from.Offset}
 		o.DeadLetters[k] = append(o.DeadLetters[k], m)
 		seen[k]++
 	}

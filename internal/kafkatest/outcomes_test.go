@@ -25,7 +25,7 @@ func TestCollect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(o.Records[Origin{1, 5}]) != 2 || len(o.Raw[Origin{1, 5}]) != 2 || len(o.DeadLetters[Origin{0, 7}]) != 1 ||
+	if len(o.Records[Origin{Partition: 1, Offset: 5}]) != 2 || len(o.Raw[Origin{Partition: 1, Offset: 5}]) != 2 || len(o.DeadLetters[Origin{Partition: 0, Offset: 7}]) != 1 ||
 		o.Duplicates != 1 || o.Foreign != 4 {
 		t.Errorf("got records %v, dead letters %v, duplicates %d, foreign %d", o.Records, o.DeadLetters, o.Duplicates, o.Foreign)
 	}
