@@ -40,8 +40,16 @@ func (s *Scorer) emit(sc *topicScratch, title, text string) []event.Topic {
 		}
 	}
 	ranked = s.blend(sc, ranked)
-	sc.ranked = ranked
 	if len(ranked) == 0 {
+		// An item whose text supports some concept gets it, even when
+		// no concept reaches topicMinScore: the one with the most
+		// evidence of its own stands alone, with its own low score.
+		if t := s.mostEvidence(sc); t >= 0 {
+			ranked = append(ranked, topicCand{t, math.Round(topicScore(sc.agg[t])*1000) / 1000})
+		}
+	}
+	sc.ranked = ranked
+	if len(ranked) == 0 || ranked[0].score == 0 {
 		return []event.Topic{}
 	}
 	slices.SortFunc(ranked, func(a, b topicCand) int {
@@ -198,3 +206,18 @@ func topicMass(c float64) float64 { return -math.Log1p(-min(c, topicMaxHit)) }
 // hyperbolically above it, so that items with much evidence for several
 // concepts still rank them apart.
 func topicScore(m float64) float64 { return m / (m + math.Ln2) }
+
+// mostEvidence returns the concept with the most evidence of its own (the
+// first by code on a tie), or -1 when no concept has any.
+func (s *Scorer) mostEvidence(sc *topicScratch) int32 {
+	best := int32(-1)
+	for _, t := range sc.touched {
+		if sc.own[t] <= 0 {
+			continue
+		}
+		if best < 0 || sc.own[t] > sc.own[best] || sc.own[t] == sc.own[best] && s.codeRank[t] < s.codeRank[best] {
+			best = t
+		}
+	}
+	return best
+}

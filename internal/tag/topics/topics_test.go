@@ -225,3 +225,24 @@ func TestTopicLongestPhrase(t *testing.T) {
 		t.Errorf("no hit %q among %q", want, got)
 	}
 }
+
+// TestWeakEvidenceStillTopic: an item whose text supports a concept only
+// weakly still gets it, alone and with its low score; an item with no
+// evidence gets no topic.
+func TestWeakEvidenceStillTopic(t *testing.T) {
+	s, err := newScorer(testTopicRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	filler := strings.Repeat("Nothing to see here at all. ", 100)
+	got, err := s.score(context.Background(), "", filler+"bank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Score <= 0 || got[0].Score >= topicMinScore || len(got[0].Evidence) != 1 || got[0].Evidence[0].Text != "bank" {
+		t.Fatalf("weak evidence: got %+v, want one topic scored below %v with the word as evidence", got, topicMinScore)
+	}
+	if none, err := s.score(context.Background(), "", filler); err != nil || len(none) != 0 {
+		t.Fatalf("no evidence: got %+v, %v; want no topic", none, err)
+	}
+}
