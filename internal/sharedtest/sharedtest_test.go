@@ -36,3 +36,18 @@ func TestPresent(t *testing.T) {
 		t.Errorf("present dir: %q %+v", p, f)
 	}
 }
+
+func TestItemText(t *testing.T) {
+	for _, tc := range []struct {
+		item, want string
+		ok         bool
+	}{
+		{`"Headline\n\nBody."`, "Headline\n\nBody.", true},
+		{`{"title": "T", "body": "B", "id": "x"}`, "T\n\nB", true},
+		{`[1, 2]`, "", false},
+	} {
+		if got, ok := ItemText([]byte(tc.item)); got != tc.want || ok != tc.ok {
+			t.Errorf("ItemText(%s) = %q, %v; want %q, %v", tc.item, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -191,7 +192,8 @@ func BenchmarkTokenize(b *testing.B) {
 func devTexts(n int) []string {
 	var texts []string
 	for _, f := range []string{"reuters-dev.jsonl", "bbc-dev.jsonl"} {
-		data, err := os.ReadFile("../../../../shared/eval/" + f)
+		dir, _ := sharedtest.Root()
+		data, err := os.ReadFile(filepath.Join(dir, "eval", f))
 		if err != nil {
 			return nil
 		}
@@ -203,13 +205,8 @@ func devTexts(n int) []string {
 			if json.Unmarshal(line, &c) != nil {
 				continue
 			}
-			var plain string
-			var item struct{ Title, Body string }
-			switch {
-			case json.Unmarshal(c.Item, &plain) == nil:
-				texts = append(texts, plain)
-			case json.Unmarshal(c.Item, &item) == nil:
-				texts = append(texts, item.Title+"\n\n"+item.Body)
+			if text, ok := sharedtest.ItemText(c.Item); ok {
+				texts = append(texts, text)
 			}
 		}
 	}

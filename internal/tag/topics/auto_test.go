@@ -2,7 +2,6 @@ package topics
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -179,13 +178,8 @@ func TestTopicAutomatonEval(t *testing.T) {
 	var texts []string                           // each item's title, a line break, its text
 	for _, f := range []string{"reuters-dev.jsonl", "bbc-dev.jsonl"} {
 		for _, c := range readTopicEval(t, f) {
-			var plain string
-			var item struct{ Title, Body string }
-			switch {
-			case json.Unmarshal(c.Item, &plain) == nil:
-				texts = append(texts, plain)
-			case json.Unmarshal(c.Item, &item) == nil:
-				texts = append(texts, item.Title+"\n\n"+item.Body)
+			if text, ok := sharedtest.ItemText(c.Item); ok {
+				texts = append(texts, text)
 			}
 		}
 	}
