@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // FuzzTopicPrefixShortcut: the topicStarts shortcut for words no rule has
@@ -41,4 +42,39 @@ func FuzzTopicPrefixShortcut(f *testing.F) {
 			t.Fatalf("shortcut changes the topics (-without +with):\n%s", d)
 		}
 	})
+}
+
+// TestCachedPrefix: the scratch space's prefix cache answers as prefix
+// does, on a cold cache, a warm one, and words that share a cache slot.
+func TestCachedPrefix(t *testing.T) {
+	s, err := newScorer(builtinTopicRules(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := benchTopicText + " Terrorists' counter-terrorism footballers Ölprices bio-terrorists " +
+		"co-operatives interest-rated filmmakers cinematographers unrelatedword zzz é éa"
+	toks := tokens.Tokenize(nil, text)
+	sc := s.newScratch()
+	for round := range 3 {
+		for _, tk := range toks {
+			if tk.Flags&tokens.Word == 0 {
+				continue
+			}
+			word := text[tk.Start:tk.End]
+			want, got := s.prefix(word), s.cachedPrefix(sc, tk.Key, word)
+			if (want == nil) != (got == nil) || want != nil && (want.class != got.class || want.state != got.state) {
+				t.Fatalf("round %d, %q: cached %+v, prefix %+v", round, word, got, want)
+			}
+		}
+	}
+	// Two words in one slot evict each other, and each still gets its own
+	// answer.
+	k := uint64(12345) << 10
+	for _, w := range []string{"terrorists", "the", "terrorists", "filmmakers", "the"} {
+		k += topicPrefixCache // another key, the same slot
+		want, got := s.prefix(w), s.cachedPrefix(sc, k, w)
+		if (want == nil) != (got == nil) || want != nil && (want.class != got.class || want.state != got.state) {
+			t.Fatalf("shared slot, %q: cached %+v, prefix %+v", w, got, want)
+		}
+	}
 }

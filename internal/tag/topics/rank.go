@@ -6,6 +6,9 @@ import "github.com/newsworker/newsworker/internal/tag/tokens"
 // allocates only its result.
 type topicScratch struct {
 	starts [topicMaxWords + 1]int32 // the start of the last words, by word number modulo 128
+	// prefixes remembers the wildcard prefix of words no rule has
+	// (cachedPrefix); it outlives the call, as the Scorer does not change.
+	prefixes *[topicPrefixCache]topicSlot
 	// the fields' tokens when score tokenizes them itself
 	titleToks, textToks []tokens.Token
 	at                  topicAt
@@ -32,17 +35,18 @@ type topicScratch struct {
 
 func (s *Scorer) newScratch() *topicScratch {
 	return &topicScratch{
-		repeats: make([]uint8, s.nPhrases),
-		last:    make([]int32, len(s.codes)),
-		negAt:   make([]uint64, len(s.codes)),
-		negSeen: make([]uint64, len(s.negSets)),
-		own:     make([]float64, len(s.codes)),
-		agg:     make([]float64, len(s.codes)),
-		firing:  make([]int16, len(s.codes)),
-		kid:     make([]float64, len(s.codes)),
-		seen:    make([]bool, len(s.codes)),
-		slot:    make([]int16, len(s.codes)),
-		nearest: make([]int32, len(s.codes)),
+		prefixes: new([topicPrefixCache]topicSlot),
+		repeats:  make([]uint8, s.nPhrases),
+		last:     make([]int32, len(s.codes)),
+		negAt:    make([]uint64, len(s.codes)),
+		negSeen:  make([]uint64, len(s.negSets)),
+		own:      make([]float64, len(s.codes)),
+		agg:      make([]float64, len(s.codes)),
+		firing:   make([]int16, len(s.codes)),
+		kid:      make([]float64, len(s.codes)),
+		seen:     make([]bool, len(s.codes)),
+		slot:     make([]int16, len(s.codes)),
+		nearest:  make([]int32, len(s.codes)),
 	}
 }
 

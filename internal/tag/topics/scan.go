@@ -42,7 +42,7 @@ func (s *Scorer) scan(ctx context.Context, sc *topicScratch, text string, toks [
 		sc.starts[words&topicMaxWords] = int32(start)
 		w, found := s.words.get(tk.Key)
 		if !found && s.wildMax > 0 {
-			w = s.prefix(text[start:end])
+			w = s.cachedPrefix(sc, tk.Key, text[start:end])
 		}
 		if w == nil {
 			state, root = 0, 0
@@ -105,6 +105,38 @@ func topicParaBreak(gap string) bool {
 		}
 	}
 	return nl >= 2 || (nl == 1 && indent >= 2)
+}
+
+// topicPrefixCache is the number of words whose wildcard prefix (or its
+// absence) a scratch space remembers: 16 bytes each, so 16 kB, which
+// stays in the first-level cache beside the scan's other tables.
+const topicPrefixCache = 1 << 10
+
+// cachedPrefix is prefix for a word with the tokenizer's key k, remembered
+// in a direct-mapped cache of the scratch space. It is exact: prefix
+// depends only on the word's folded bytes, and k is the hash of exactly
+// those bytes (package tokens), the same identity the word table trusts
+// for words that rules have; the Scorer never changes after New, so an
+// answer stays right for every later item. A slot holds the word's key
+// and the prefix's class and root state (class -1: no prefix); key 0
+// marks an empty slot, so a word whose key is 0 is just never cached.
+// Most words no rule has are frequent words ("the", "said", "after"),
+// which the cache answers after their first item.
+func (s *Scorer) cachedPrefix(sc *topicScratch, k uint64, word string) *topicSlot {
+	e := &sc.prefixes[k&(topicPrefixCache-1)]
+	if e.key != k || k == 0 {
+		w := s.prefix(word)
+		if w == nil {
+			*e = topicSlot{key: k, class: -1}
+		} else {
+			*e = *w
+			e.key = k
+		}
+	}
+	if e.class < 0 {
+		return nil
+	}
+	return e
 }
 
 // prefix returns the entry of the longest wildcard prefix that a word no
