@@ -86,18 +86,69 @@ func HTMLToText(src string) string {
 }
 
 // LooksLikeHTML reports whether plain text is in fact HTML markup, for feeds
-// that do not say so.
+// that do not say so: two or more of htmlTags in the first 4 kB.
+//
+// It reads each '<' once and compares the bytes after it with the tags,
+// lowering ASCII capitals and 'İ' (U+0130) as strings.ToLower does. That
+// counts what lower-casing the text and counting each tag would
+// (looksLikeHTMLReference, held to it by FuzzNormalize): every tag starts
+// with '<' and has no other, so no two matches overlap and at most one tag
+// matches at a '<'; and the only other characters that lower-case into
+// ASCII are 'İ' (to 'i') and the Kelvin sign (to 'k', which no tag has).
 func LooksLikeHTML(s string) bool {
 	if len(s) > 4096 {
 		s = s[:4096]
 	}
-	if strings.IndexByte(s, '<') < 0 {
-		return false // every tag counted below starts with '<'
-	}
-	l := strings.ToLower(s)
 	n := 0
-	for _, tag := range []string{"<p>", "<p ", "</p>", "<br", "<div", "</div>", "<html", "<body", "<span", "<a href", "<li>", "<h1", "<h2"} {
-		n += strings.Count(l, tag)
+	for i := strings.IndexByte(s, '<'); i >= 0; {
+		if htmlTagAt(s[i:]) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
-	return n >= 2
+	return false
+}
+
+// htmlTags are the tags that make plain text HTML, in lower case.
+var htmlTags = [...]string{"<p>", "<p ", "</p>", "<br", "<div", "</div>", "<html", "<body", "<span", "<a href", "<li>", "<h1", "<h2"}
+
+// htmlTagAt reports whether s starts with one of htmlTags once lowered.
+func htmlTagAt(s string) bool {
+	for _, tag := range htmlTags {
+		if lowersTo(s, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowersTo reports whether s starts with bytes that strings.ToLower turns
+// into lower (ASCII, lower case): ASCII as it is or in capitals, and 'İ'
+// for an 'i'.
+func lowersTo(s, lower string) bool {
+	j := 0
+	for i := 0; i < len(lower); i++ {
+		if j == len(s) {
+			return false
+		}
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case c == lower[i]:
+			j++
+		case lower[i] == 'i' && c == 0xC4 && j+1 < len(s) && s[j+1] == 0xB0: // İ
+			j += 2
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -86,7 +86,7 @@ func TestLanguage(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"Trump’s “deal”", "<p>a</p><script>x</script>", "a\n\n  b", "\xff\xfe", "e\u0301\n\u0301x", "<div><p>x</div>", "a  b\n  c \t d\r\n", "<P>x<BR>", "a\u00a0b", "a\u2003 b", " a", "a ", "one two"} {
+	for _, s := range []string{"Trump’s “deal”", "<p>a</p><script>x</script>", "a\n\n  b", "\xff\xfe", "e\u0301\n\u0301x", "<div><p>x</div>", "a  b\n  c \t d\r\n", "<P>x<BR>", "<ſpan><ſpan>", "<lİ>x<dİv>", "<P>a</P>", "<Br/>\u212a<br>", "a\u00a0b", "a\u2003 b", " a", "a ", "one two"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
