@@ -35,6 +35,7 @@ type Detector struct {
 	t      *table
 	groups [numScripts][]uint8 // the languages of each script
 	scored [numScripts]bool    // scripts of more than one language
+	blocks [blocksEnd >> 4]Script
 }
 
 // New parses a table written by gen.
@@ -43,7 +44,7 @@ func New(tableBytes []byte) (*Detector, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Detector{t: t}
+	d := &Detector{t: t, blocks: scriptBlocks()}
 	for i, s := range t.langs {
 		d.groups[s] = append(d.groups[s], uint8(i))
 	}
@@ -128,7 +129,7 @@ func (d *Detector) detect(text string, hint int) verdict {
 			var size int
 			r, size = utf8.DecodeRuneInString(text[i:])
 			i += size
-			if s = ScriptOf(r); s == ScriptNone && !wordRune(r) {
+			if s = d.script(r); s == ScriptNone && !wordRune(r) {
 				wl, hit = 0, 0
 				continue
 			}
@@ -151,7 +152,10 @@ func (d *Detector) detect(text string, hint int) verdict {
 		// extends the previous position's at most by one: the table holds
 		// the most frequent n-grams, and an n-gram is rarer than its prefix.
 		n := min(wl, hit+1)
-		for n > 0 && !d.t.add(&scores, fold(hs[n])) {
+		for n > 0 {
+			if k := fold(hs[n]); d.t.may(k) && d.t.add(&scores, k) {
+				break
+			}
 			n--
 		}
 		hit = n

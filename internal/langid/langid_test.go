@@ -68,6 +68,17 @@ func TestSample(t *testing.T) {
 	}
 }
 
+// TestScriptBlocks: the detector's scripts by block of 16 runes are
+// ScriptOf's for every non-ASCII rune below blocksEnd.
+func TestScriptBlocks(t *testing.T) {
+	d := Default()
+	for r := rune(0x80); r < blocksEnd+16; r++ {
+		if got, want := d.script(r), ScriptOf(r); got != want {
+			t.Fatalf("script(%U) = %d, ScriptOf = %d", r, got, want)
+		}
+	}
+}
+
 func TestCodes(t *testing.T) {
 	codes := Default().Codes()
 	if len(codes) != 75 {

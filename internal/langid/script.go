@@ -95,6 +95,31 @@ func ScriptOf(r rune) Script {
 	return ScriptNone
 }
 
+// blocksEnd is where the detector's table of scripts by block of 16 runes
+// ends: below it, every range of scriptRanges starts and ends on a multiple
+// of 16, so the 16 runes of a block share a script (TestScriptBlocks checks
+// every rune).
+const blocksEnd = 0x2000
+
+// scriptBlocks returns the script of each block of 16 runes below
+// blocksEnd, by ScriptOf of the block's first rune (the ASCII blocks, which
+// mix letters and other runes, are not looked up).
+func scriptBlocks() (b [blocksEnd >> 4]Script) {
+	for i := range b {
+		b[i] = ScriptOf(rune(i << 4))
+	}
+	return b
+}
+
+// script is ScriptOf(r) for a non-ASCII rune, looked up in one step below
+// blocksEnd.
+func (d *Detector) script(r rune) Script {
+	if r < blocksEnd {
+		return d.blocks[r>>4]
+	}
+	return ScriptOf(r)
+}
+
 // wordRune reports whether r belongs inside a word: a letter or a combining
 // mark (Indic vowel signs are marks, and a word must not break at them).
 func wordRune(r rune) bool {
