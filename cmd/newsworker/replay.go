@@ -66,8 +66,8 @@ func runReplay(ctx context.Context, cfg config.Config, args []string, stdout, st
 		conc = runtime.GOMAXPROCS(0)
 	}
 	meter := progress.Start(stderr, "replay", 0)
-	res, err := replay.Run(ctx, replay.Config{Range: o, MaxInFlight: cfg.MaxInFlight, SkipAudit: *skipAudit,
-		Worker: worker.Config{Concurrency: conc, Publishers: 4, BatchSize: cfg.BatchSize, Linger: cfg.BatchTimeout,
+	res, err := replay.Run(ctx, replay.Config{Range: o, MaxInFlight: worker.InFlight(cfg.MaxInFlight, cfg.BatchSize), SkipAudit: *skipAudit,
+		Worker: worker.Config{Concurrency: conc, Publishers: worker.Publishers, BatchSize: cfg.BatchSize, Linger: cfg.BatchTimeout,
 			WriteRetries: cfg.WriteRetries, BackoffMax: cfg.RetryBackoffMax, MaxRecordBytes: cfg.MaxBatchBytes - 16<<10, CopyHeaders: cfg.CopyHeaders}},
 		proc, w, log, meter)
 	meter.Stop()

@@ -36,7 +36,7 @@ type Config struct {
 	StatsInterval time.Duration `envconfig:"STATS_INTERVAL" default:"30s" desc:"how often a throughput line (items, items/s, dead letters, lag) is logged; 0 turns it off"`
 
 	Concurrency     int           `envconfig:"CONCURRENCY" default:"0" desc:"items processed at once; 0 means the number of CPUs"`
-	MaxInFlight     int           `envconfig:"MAX_IN_FLIGHT" default:"1000" desc:"items fetched but not yet committed-ready, across partitions (backpressure)"`
+	MaxInFlight     int           `envconfig:"MAX_IN_FLIGHT" default:"0" desc:"items fetched but not yet acknowledged by the broker, across partitions (backpressure; with MAX_ITEM_BYTES it bounds memory); 0 means 5 × BATCH_SIZE, the least that keeps processing going while the 4 publishers each wait on a full batch"`
 	MaxItemBytes    int           `envconfig:"MAX_ITEM_BYTES" default:"1048576" desc:"message values larger than this are dead-lettered (too_large)"`
 	ItemTimeout     time.Duration `envconfig:"ITEM_TIMEOUT" default:"5s" desc:"time budget for one item; an item over it is dead-lettered (time_budget_exceeded)"`
 	CommitInterval  time.Duration `envconfig:"COMMIT_INTERVAL" default:"1s" desc:"how often acknowledged offsets are committed"`
@@ -189,8 +189,8 @@ func (c Config) Validate() error {
 	switch {
 	case c.Concurrency < 0:
 		return bad("CONCURRENCY", "must be >= 0")
-	case c.MaxInFlight < 1:
-		return bad("MAX_IN_FLIGHT", "must be >= 1")
+	case c.MaxInFlight < 0:
+		return bad("MAX_IN_FLIGHT", "must be >= 0 (0: 5 × BATCH_SIZE)")
 	case c.CommitInterval <= 0:
 		return bad("COMMIT_INTERVAL", "must be > 0")
 	case c.BatchSize < 1:

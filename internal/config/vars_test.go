@@ -76,7 +76,7 @@ func TestValuesSpellLikeTheEnvironment(t *testing.T) {
 	}
 	v := c.Values()
 	for name, want := range map[string]string{"NEWSWORKER_BROKERS": "a:1,b:2", "NEWSWORKER_SHUTDOWN_TIMEOUT": "30s",
-		"NEWSWORKER_SASL_PASSWORD": "[redacted]", "NEWSWORKER_CREATE_TOPICS": "false", "NEWSWORKER_MAX_IN_FLIGHT": "1000"} {
+		"NEWSWORKER_SASL_PASSWORD": "[redacted]", "NEWSWORKER_CREATE_TOPICS": "false", "NEWSWORKER_MAX_IN_FLIGHT": "0", "NEWSWORKER_BATCH_SIZE": "500"} {
 		if v[name] != want {
 			t.Errorf("%s = %q, want %q", name, v[name], want)
 		}

@@ -76,15 +76,20 @@ func Run(ctx context.Context, cfg config.Config, proc *pipeline.Processor, log z
 	// kafka-go stops heartbeating when a generation ends, and a member whose
 	// session expires can no longer commit what it drained.
 	drain := min(cfg.ShutdownTimeout, cfg.SessionTimeout) * 2 / 3
+	inFlight := worker.InFlight(cfg.MaxInFlight, cfg.BatchSize)
+	if want := worker.InFlightFor(worker.Publishers, cfg.BatchSize); inFlight < want {
+		log.Warn().Int("max_in_flight", inFlight).Int("suggested", want).
+			Msg("NEWSWORKER_MAX_IN_FLIGHT is below what the publishers hold while a write is acknowledged (5 × NEWSWORKER_BATCH_SIZE): processing pauses on every write; raise it, or lower the batch size")
+	}
 	group := consume.New(consume.Config{Brokers: cfg.Brokers, Topic: cfg.InputTopic, GroupID: cfg.GroupID,
-		StartOffset: startOffset, MaxInFlight: cfg.MaxInFlight, CommitInterval: cfg.CommitInterval,
+		StartOffset: startOffset, MaxInFlight: inFlight, CommitInterval: cfg.CommitInterval,
 		DrainTimeout: drain, SessionTimeout: cfg.SessionTimeout, Dialer: sec.Dialer()}, log, m)
 	conc := cfg.Concurrency
 	if conc == 0 {
 		conc = runtime.GOMAXPROCS(0)
 	}
 	wk := worker.New(worker.Config{OutputTopic: cfg.OutputTopic, DLQTopic: cfg.DLQTopic, Concurrency: conc,
-		Publishers: 4, BatchSize: cfg.BatchSize, Linger: cfg.BatchTimeout, WriteRetries: cfg.WriteRetries,
+		Publishers: worker.Publishers, BatchSize: cfg.BatchSize, Linger: cfg.BatchTimeout, WriteRetries: cfg.WriteRetries,
 		BackoffMax: cfg.RetryBackoffMax, MaxRecordBytes: maxRecord, CopyHeaders: cfg.CopyHeaders}, proc, w, log, m)
 
 	topics := &topicWait{}

@@ -35,6 +35,28 @@ type Processor interface {
 	Process(ctx context.Context, m pipeline.Message) (event.Record, error)
 }
 
+// Publishers is how many batches the worker and replay write at once.
+const Publishers = 4
+
+// InFlightFor is the least in-flight window (items fetched but not yet
+// acknowledged) with which processing does not wait on the broker: each
+// publisher may hold a full batch while its write is acknowledged, and the
+// processors need room for one more batch meanwhile. Below it every write
+// pauses processing: BenchmarkEndToEnd with a window of 1,000 against
+// 2,500 for the defaults (4 publishers, batches of 500) gave 50,200 against
+// 53,400 items a second, 0.77 against 0.83 of the pass-through, over 9
+// alternating runs each.
+func InFlightFor(publishers, batchSize int) int { return (publishers + 1) * batchSize }
+
+// InFlight is the in-flight window for a configured maximum: the
+// configured one, or InFlightFor the worker's Publishers when it is 0.
+func InFlight(maxInFlight, batchSize int) int {
+	if maxInFlight > 0 {
+		return maxInFlight
+	}
+	return InFlightFor(Publishers, batchSize)
+}
+
 // Config is what the worker needs.
 type Config struct {
 	OutputTopic    string

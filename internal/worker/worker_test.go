@@ -191,3 +191,14 @@ func TestCopyHeaders(t *testing.T) {
 		t.Errorf("nothing named, got %v", got)
 	}
 }
+
+// TestInFlight: 0 gives room for every publisher's full batch and one more
+// being processed; a configured window is kept.
+func TestInFlight(t *testing.T) {
+	if got := InFlight(0, 500); got != 2500 {
+		t.Errorf("InFlight(0, 500) = %d, want 2500", got)
+	}
+	if got := InFlight(100, 500); got != 100 {
+		t.Errorf("InFlight(100, 500) = %d, want the configured 100", got)
+	}
+}
