@@ -74,7 +74,10 @@ func RunCounted(ctx context.Context, p Processor, r io.Reader, w io.Writer, c Co
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
-	queue := make(chan chan []byte, workers*4)
+	// Results wait in input order for the line before them: a deep queue
+	// keeps every worker busy behind a slow line (64 a worker: `newsworker
+	// tag` on the dev items 0.38 s against 0.42 s with 4 a worker).
+	queue := make(chan chan []byte, workers*64)
 	var wg sync.WaitGroup // the reader and every tagging goroutine
 	var readErr error
 	wg.Add(1)
@@ -99,10 +102,29 @@ func RunCounted(ctx context.Context, p Processor, r io.Reader, w io.Writer, c Co
 	return readErr
 }
 
-// readLines starts one tagging goroutine per line, at most workers at once,
-// and queues each line's result channel in input order.
+// readLines queues each line's result channel in input order and hands the
+// line to one of workers tagging goroutines, started once and stopped when
+// it returns. (A goroutine per line grew a fresh stack to the tagger's
+// depth for every line: 3% of the command's CPU in a profile.) A queued
+// line is always handed over and always answered, so the writer never
+// waits on a result that will not come.
 func readLines(ctx context.Context, p Processor, br *bufio.Reader, queue chan<- chan []byte, workers int, wg *sync.WaitGroup) error {
-	sem := make(chan struct{}, workers)
+	type job struct {
+		n    int
+		line []byte
+		res  chan<- []byte
+	}
+	jobs := make(chan job, workers*32)
+	defer close(jobs)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.res <- tagLine(ctx, p, j.n, j.line)
+			}
+		}()
+	}
 	for n := 1; ; n++ {
 		line, err := br.ReadBytes('\n')
 		if len(line) == 0 && err != nil {
@@ -117,13 +139,7 @@ func readLines(ctx context.Context, p Processor, br *bufio.Reader, queue chan<- 
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		sem <- struct{}{}
-		wg.Add(1)
-		go func(n int, line []byte) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			res <- tagLine(ctx, p, n, line)
-		}(n, line)
+		jobs <- job{n, line, res}
 	}
 }
 
