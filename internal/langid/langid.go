@@ -29,6 +29,11 @@ const (
 	sampleBytes = 512
 )
 
+// SampleBytes is how much of a text the detector reads: a caller may cut a
+// longer text to SampleBytes+1 bytes (the byte after the sample decides
+// where a character cut at its end begins) and get the same answer.
+const SampleBytes = sampleBytes
+
 // Detector identifies languages with one n-gram table. It is immutable
 // and safe for concurrent use.
 type Detector struct {

@@ -161,3 +161,32 @@ func TestSettle(t *testing.T) {
 		})
 	}
 }
+
+// TestSampleCut: a text cut to SampleBytes+1 bytes gets the answer the
+// whole text gets, with and without a hint, wherever a character of two,
+// three or four bytes straddles the end of the sample.
+func TestSampleCut(t *testing.T) {
+	d := Default()
+	bodies := []string{
+		"Der Bundestag hat am Donnerstag über die Reform der Schuldenbremse beraten; die Koalition ist uneins. ",
+		"Москва и Вашингтон обсудили ситуацию в Сирии на переговорах министров иностранных дел. ",
+		"東京株式市場で日経平均株価は続伸した。円安が輸出株を支えた。 ",
+		"Les députés ont adopté le texte en première lecture, malgré l'opposition. 😀 ",
+		"Shares in London fell after a large bank reported a loss for the quarter. ",
+	}
+	for _, body := range bodies {
+		for pad := 0; pad < 8; pad++ {
+			text := strings.Repeat("x", pad) + strings.Repeat(body, 12)
+			cut := text[:min(len(text), SampleBytes+1)]
+			for _, hint := range []string{"", "en", "de"} {
+				whole, part := d.DetectHint(text, hint), d.DetectHint(cut, hint)
+				if hint == "" {
+					whole, part = d.Detect(text), d.Detect(cut)
+				}
+				if whole != part {
+					t.Fatalf("pad %d, hint %q: %q whole, %q cut (%.20q)", pad, hint, whole, part, body)
+				}
+			}
+		}
+	}
+}

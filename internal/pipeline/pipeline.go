@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsworker/newsworker/internal/decode"
+	"github.com/newsworker/newsworker/internal/langid"
 	"github.com/newsworker/newsworker/internal/normalize"
 	"github.com/newsworker/newsworker/internal/tag"
 	"github.com/newsworker/newsworker/pkg/event"
@@ -125,7 +126,9 @@ func (p *Processor) assemble(it decode.Item, m Message, now time.Time) event.Rec
 		published, from = now, event.DateFromIngest
 	}
 	rec.PublishedAt, rec.PublishedAtSource = published.UTC().Format(time.RFC3339), from
-	rec.Language = normalize.Language(it.Language, rec.Title+"\n\n"+rec.Text, p.languageHint())
+	// The detector reads the start of the text only; joining the whole
+	// text to the title would copy it for nothing.
+	rec.Language = normalize.Language(it.Language, rec.Title+"\n\n"+rec.Text[:min(len(rec.Text), langid.SampleBytes+1)], p.languageHint())
 	rec.ContentHash = normalize.ContentHash(rec.Title, rec.Text)
 	rec.ID = RecordID(rec.Source.Name, rec.SourceID, rec.Source.URL, rec.ContentHash)
 	if m.HasOrigin {
