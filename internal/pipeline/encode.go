@@ -108,12 +108,6 @@ func AppendRecord(dst []byte, rec *event.Record) ([]byte, error) {
 	return append(b, "}}"...), nil
 }
 
-// MarshalRecord is AppendRecord into a new buffer, sized for the text and
-// a typical record's tags so that it seldom grows.
-func MarshalRecord(rec *event.Record) ([]byte, error) {
-	return AppendRecord(make([]byte, 0, len(rec.Title)+len(rec.Text)+2048), rec)
-}
-
 // appendField appends ,"name":"value".
 func appendField(b []byte, name, value string) []byte {
 	b = append(append(append(b, `,"`...), name...), `":`...)
