@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"unsafe"
-
-	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 
 // The phrase matcher is a deterministic automaton over word classes, built
@@ -53,11 +51,14 @@ func topicFold16(sig uint64) uint16 { return uint16(sig | sig>>16 | sig>>32 | si
 // topicAuto builds the automaton from a topicBuilder's trie.
 type topicAuto struct {
 	b          *topicBuilder
-	children   [][]topicEdge // by trie node
-	depth      []int32       // by trie node
-	classes    [][]int32     // by class: its symbols
-	symClasses [][]int32     // by symbol: the classes that have it
-	sets       [][]int32     // by state: its trie nodes, ascending
+	edges      []topicEdge // the trie's edges, node by node (children)
+	edgeStart  []int32     // by trie node: where its edges start in edges
+	depth      []int32     // by trie node
+	classSyms  []int32     // the classes' symbols, class by class (syms)
+	classStart []int32     // by class: where its symbols start; and the end
+	symClass   []int32     // the classes that have each symbol, symbol by symbol (classesOf)
+	symStart   []int32     // by symbol: where its classes start; and the end
+	sets       [][]int32   // by state: its trie nodes, ascending
 	ids        map[string]int32
 	arena      []int32     // the sets' nodes (intern)
 	rootState  []int32     // by class: the state reached from the root
@@ -82,29 +83,42 @@ func (b *topicBuilder) automaton(s *Scorer, nodeEnds [][]topicEnd) error {
 	a.ids[""] = 0
 	a.trie()
 	exactKeys, wildKeys := b.exactOrder, b.wildOrder
+	a.classStart = make([]int32, 1, len(exactKeys)+len(wildKeys)+1) // class 0 starts at 0
+	a.classSyms = make([]int32, 0, 2*(len(exactKeys)+len(wildKeys)))
 	exactClass := make(map[uint64]int32, len(exactKeys))
 	for _, h := range exactKeys {
-		exactClass[h] = a.class(append(b.prefixSyms(b.words[h]), b.exact[h]))
+		a.classSyms = append(b.prefixSyms(a.classSyms, b.words[h]), b.exact[h])
+		exactClass[h] = a.class()
 	}
 	wildClass := make(map[uint64]int32, len(wildKeys))
 	for _, h := range wildKeys {
-		wildClass[h] = a.class(b.prefixSyms(b.prefixes[h]))
+		a.classSyms = b.prefixSyms(a.classSyms, b.prefixes[h])
+		wildClass[h] = a.class()
 	}
-	if len(a.classes) >= topicMaxClasses {
-		return fmt.Errorf("topic rules: %d distinct words and wildcard prefixes, at most %d", len(a.classes), topicMaxClasses-1)
+	if a.nClasses() >= topicMaxClasses {
+		return fmt.Errorf("topic rules: %d distinct words and wildcard prefixes, at most %d", a.nClasses(), topicMaxClasses-1)
 	}
-	a.symClasses = make([][]int32, b.nSymbols)
-	for c, syms := range a.classes {
-		for _, sym := range syms {
-			a.symClasses[sym] = append(a.symClasses[sym], int32(c))
+	a.symStart = make([]int32, b.nSymbols+1)
+	for _, sym := range a.classSyms {
+		a.symStart[sym+1]++
+	}
+	for i := 1; i < len(a.symStart); i++ {
+		a.symStart[i] += a.symStart[i-1]
+	}
+	a.symClass = make([]int32, len(a.classSyms))
+	next := slices.Clone(a.symStart[:b.nSymbols])
+	for c := range a.nClasses() { // each symbol's classes in ascending order, as before
+		for _, sym := range a.syms(int32(c)) {
+			a.symClass[next[sym]] = int32(c)
+			next[sym]++
 		}
 	}
 	if err := a.states(); err != nil {
 		return err
 	}
-	s.sigs = make([]uint64, len(a.classes))
-	for c, syms := range a.classes {
-		for _, sym := range syms {
+	s.sigs = make([]uint64, a.nClasses())
+	for c := range a.nClasses() {
+		for _, sym := range a.syms(int32(c)) {
 			s.sigs[c] |= topicSymBit(sym)
 		}
 	}
@@ -115,6 +129,13 @@ func (b *topicBuilder) automaton(s *Scorer, nodeEnds [][]topicEnd) error {
 	// Outputs: each state's nodes' phrases, longest first, so that the
 	// hits come out nearly in document order.
 	s.states = make([]topicState, len(a.sets))
+	total := 0 // the outputs of every state, counted first: dends is sized once
+	for _, set := range a.sets {
+		for _, n := range set {
+			total += len(nodeEnds[n])
+		}
+	}
+	s.dends = make([]topicEnd, 0, total)
 	var nodes []int32
 	for x, set := range a.sets {
 		nodes = append(nodes[:0], set...)
@@ -122,7 +143,7 @@ func (b *topicBuilder) automaton(s *Scorer, nodeEnds [][]topicEnd) error {
 		first := len(s.dends)
 		for _, n := range nodes {
 			s.dends = append(s.dends, nodeEnds[n]...)
-			for _, e := range a.children[n] {
+			for _, e := range a.children(n) {
 				if a.depth[n] > 1 {
 					s.states[x].deep |= topicFold16(topicSymBit(e.sym))
 				} else {
@@ -151,35 +172,6 @@ func (a *topicAuto) deep(dst []int32, x int32) []int32 {
 		return append(dst, a.sets[x]...)
 	}
 	return dst
-}
-
-// trie lists each node's edges and depth. A child is always numbered after
-// its parent, so one pass in node order gives the depths.
-func (a *topicAuto) trie() {
-	a.children = make([][]topicEdge, len(a.b.pouts))
-	a.depth = make([]int32, len(a.b.pouts))
-	for _, e := range a.b.edges {
-		a.children[e.from] = append(a.children[e.from], topicEdge{e.sym, e.to})
-		a.depth[e.to] = a.depth[e.from] + 1
-	}
-}
-
-// prefixSyms returns the symbols of the wildcard prefixes that a folded
-// word starts with, shortest first.
-func (b *topicBuilder) prefixSyms(w string) []int32 {
-	var syms []int32
-	for n, ph := 1, tokens.FNVOffset; n <= len(w) && n < 64; n++ {
-		ph = (ph ^ uint64(w[n-1])) * tokens.FNVPrime
-		if sym, ok := b.wild[ph]; ok && b.wildLens&(1<<n) != 0 {
-			syms = append(syms, sym)
-		}
-	}
-	return syms
-}
-
-func (a *topicAuto) class(syms []int32) int32 {
-	a.classes = append(a.classes, syms)
-	return int32(len(a.classes) - 1)
 }
 
 // intern returns the state of a set of trie nodes, adding it when new.
@@ -212,18 +204,18 @@ func (a *topicAuto) intern(nodes []int32) int32 {
 // from the root. A move is kept only where some node of the state goes on,
 // and, for a state with deeper nodes, only where one of those does.
 func (a *topicAuto) states() error {
-	a.rootState = make([]int32, len(a.classes))
+	a.rootState = make([]int32, a.nClasses())
 	var buf []int32
-	for c, syms := range a.classes {
+	for c := range a.nClasses() {
 		buf = buf[:0]
-		for _, sym := range syms {
+		for _, sym := range a.syms(int32(c)) {
 			if to, ok := a.b.pedges[uint64(sym)]; ok { // node 0 is the root
 				buf = append(buf, to)
 			}
 		}
 		a.rootState[c] = a.intern(buf)
 	}
-	stamp := make([]int32, len(a.classes))
+	stamp := make([]int32, a.nClasses())
 	var cands, deep []int32
 	for x := int32(1); int(x) < len(a.sets); x++ {
 		// A state's first-word nodes are those the last word reached from
@@ -231,8 +223,8 @@ func (a *topicAuto) states() error {
 		// So keep only the moves on which a deeper node goes on.
 		deep, cands = a.deep(deep[:0], x), cands[:0]
 		for _, n := range deep {
-			for _, e := range a.children[n] {
-				for _, c := range a.symClasses[e.sym] {
+			for _, e := range a.children(n) {
+				for _, c := range a.classesOf(e.sym) {
 					if stamp[c] != x {
 						stamp[c] = x
 						cands = append(cands, c)
@@ -243,8 +235,8 @@ func (a *topicAuto) states() error {
 		for _, c := range cands {
 			buf = append(buf[:0], a.sets[a.rootState[c]]...)
 			for _, n := range a.sets[x] {
-				for _, e := range a.children[n] {
-					if slices.Contains(a.classes[c], e.sym) {
+				for _, e := range a.children(n) {
+					if slices.Contains(a.syms(c), e.sym) {
 						buf = append(buf, e.to)
 					}
 				}
