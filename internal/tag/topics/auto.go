@@ -98,21 +98,16 @@ func (b *topicBuilder) automaton(s *Scorer, nodeEnds [][]topicEnd) error {
 	if a.nClasses() >= topicMaxClasses {
 		return fmt.Errorf("topic rules: %d distinct words and wildcard prefixes, at most %d", a.nClasses(), topicMaxClasses-1)
 	}
-	a.symStart = make([]int32, b.nSymbols+1)
-	for _, sym := range a.classSyms {
-		a.symStart[sym+1]++
-	}
-	for i := 1; i < len(a.symStart); i++ {
-		a.symStart[i] += a.symStart[i-1]
-	}
-	a.symClass = make([]int32, len(a.classSyms))
-	next := slices.Clone(a.symStart[:b.nSymbols])
-	for c := range a.nClasses() { // each symbol's classes in ascending order, as before
-		for _, sym := range a.syms(int32(c)) {
-			a.symClass[next[sym]] = int32(c)
-			next[sym]++
+	// Each symbol's classes, ascending.
+	a.symStart, a.symClass = grouped(int(b.nSymbols), func(yield func(int32, int32) bool) {
+		for c := range a.nClasses() {
+			for _, sym := range a.syms(int32(c)) {
+				if !yield(sym, int32(c)) {
+					return
+				}
+			}
 		}
-	}
+	})
 	if err := a.states(); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package topics
 
 import (
+	"iter"
 	"slices"
 
 	"github.com/newsworker/newsworker/internal/tag/tokens"
@@ -11,26 +12,42 @@ import (
 // values and one of offsets, instead of a slice per node, class or symbol,
 // so that building them allocates a few times rather than once per entry.
 
+// grouped lays out the pairs (key, value) that pairs yields, for keys in
+// [0, keys), value by value grouped by key: the values of key k are
+// vals[start[k]:start[k+1]], in the order pairs yields them. pairs is
+// read twice, to count and then to fill.
+func grouped[V any](keys int, pairs iter.Seq2[int32, V]) (start []int32, vals []V) {
+	start = make([]int32, keys+1)
+	for k := range pairs {
+		start[k+1]++
+	}
+	for i := 1; i <= keys; i++ {
+		start[i] += start[i-1]
+	}
+	vals = make([]V, start[keys])
+	next := slices.Clone(start[:keys])
+	for k, v := range pairs {
+		vals[next[k]] = v
+		next[k]++
+	}
+	return start, vals
+}
+
 // trie lists each node's edges and depth. A child is always numbered after
 // its parent, so one pass in node order gives the depths. The edges are
-// kept node by node in one slice, in the order they were made.
+// kept node by node in the order they were made.
 func (a *topicAuto) trie() {
-	n := len(a.b.pouts)
-	a.depth = make([]int32, n)
-	a.edgeStart = make([]int32, n+1)
+	a.depth = make([]int32, len(a.b.pouts))
 	for _, e := range a.b.edges {
-		a.edgeStart[e.from+1]++
 		a.depth[e.to] = a.depth[e.from] + 1
 	}
-	for i := 1; i <= n; i++ {
-		a.edgeStart[i] += a.edgeStart[i-1]
-	}
-	a.edges = make([]topicEdge, len(a.b.edges))
-	next := slices.Clone(a.edgeStart[:n])
-	for _, e := range a.b.edges {
-		a.edges[next[e.from]] = topicEdge{e.sym, e.to}
-		next[e.from]++
-	}
+	a.edgeStart, a.edges = grouped(len(a.b.pouts), func(yield func(int32, topicEdge) bool) {
+		for _, e := range a.b.edges {
+			if !yield(e.from, topicEdge{e.sym, e.to}) {
+				return
+			}
+		}
+	})
 }
 
 // children returns the edges of trie node n.
