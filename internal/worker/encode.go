@@ -1,7 +1,6 @@
 package worker
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -27,21 +26,16 @@ func recordHeaders() []kafka.Header {
 
 // encodeRecord makes the output message: key = record id (so the same item
 // always lands on the same partition and consumers can deduplicate), value =
-// the record's JSON, headers = schema version and content type. The JSON is
-// built in buf, scratch space kept between calls, and the message gets an
-// exact-size copy: a message waits in a batch until the broker acknowledges
-// it, and a buffer sized ahead for a typical record (MarshalRecord) holds
-// about twice what a short item's record needs.
-func encodeRecord(topic string, rec event.Record, headers []kafka.Header, buf *[]byte) (kafka.Message, error) {
-	b, err := pipeline.AppendRecord((*buf)[:0], &rec)
+// the record's JSON, headers = schema version and content type.
+func encodeRecord(topic string, rec event.Record, headers []kafka.Header) (kafka.Message, error) {
+	b, err := pipeline.MarshalRecord(&rec)
 	if err != nil {
 		return kafka.Message{}, fmt.Errorf("encode record: %w", err)
 	}
-	*buf = b
 	return kafka.Message{
 		Topic:   topic,
 		Key:     []byte(rec.ID),
-		Value:   bytes.Clone(b),
+		Value:   b,
 		Headers: slices.Clone(headers),
 	}, nil
 }

@@ -82,7 +82,6 @@ type Worker struct {
 	m    *metrics.Metrics
 	now  func() time.Time
 	hdrs []kafka.Header // recordHeaders, made once
-	bufs sync.Pool      // *[]byte: encodeRecord's scratch space
 
 	mu       sync.Mutex
 	writeErr error // last write error; nil after a success
@@ -198,14 +197,7 @@ func (w *Worker) process(ctx context.Context, d *consume.Delivery) (j job, ok bo
 		w.log.Error().Err(err).Int64("offset", d.Msg.Offset).Msg("pipeline failed; dead-lettering the item")
 		return w.deadLetter(d, event.ReasonInternal, err.Error()), true
 	}
-	buf, _ := w.bufs.Get().(*[]byte)
-	if buf == nil {
-		buf = new([]byte)
-	}
-	msg, err := encodeRecord(w.cfg.OutputTopic, rec, w.hdrs, buf)
-	if cap(*buf) <= maxPooledBuf {
-		w.bufs.Put(buf)
-	}
+	msg, err := encodeRecord(w.cfg.OutputTopic, rec, w.hdrs)
 	if err != nil {
 		return w.deadLetter(d, event.ReasonInternal, err.Error()), true
 	}
@@ -215,10 +207,6 @@ func (w *Worker) process(ctx context.Context, d *consume.Delivery) (j job, ok bo
 	}
 	return job{msg: msg, d: d}, true
 }
-
-// maxPooledBuf is the largest encoding buffer kept for the next record:
-// one huge record must not pin its buffer for ever.
-const maxPooledBuf = 256 << 10
 
 func (w *Worker) deadLetter(d *consume.Delivery, reason, text string) job {
 	return job{msg: deadLetterMessage(w.cfg.DLQTopic, d.Msg, reason, text, w.now(), w.cfg.MaxRecordBytes), d: d, dlq: reason}
