@@ -56,25 +56,29 @@ func (lx *lexicon) caps(field int8) bool {
 
 // at returns the index of the match that starts at token k of a field, or
 // -1.
-func (lx *lexicon) at(field int8, k int) int {
-	i := sort.Search(len(lx.matches), func(i int) bool {
-		m := lx.matches[i]
-		return m.field > field || m.field == field && int(m.i) >= k
-	})
-	if i < len(lx.matches) && lx.matches[i].field == field && int(lx.matches[i].i) == k {
-		return i
-	}
-	return -1
-}
+func (lx *lexicon) at(field int8, k int) int { return lx.find(field, k, false) }
 
 // ending returns the index of the match that ends just before token k
 // (exclusive end k), or -1.
-func (lx *lexicon) ending(field int8, k int) int {
+func (lx *lexicon) ending(field int8, k int) int { return lx.find(field, k, true) }
+
+// find returns the index of the match of field whose start (or, with
+// byEnd, exclusive end) is token k, or -1. The matches are sorted by field
+// and start, and so by field and end too: the dictionary's scan takes the
+// longest phrase at each token outside an earlier match, so matches do not
+// overlap.
+func (lx *lexicon) find(field int8, k int, byEnd bool) int {
+	tok := func(m match) int {
+		if byEnd {
+			return int(m.j)
+		}
+		return int(m.i)
+	}
 	i := sort.Search(len(lx.matches), func(i int) bool {
 		m := lx.matches[i]
-		return m.field > field || m.field == field && int(m.j) >= k
+		return m.field > field || m.field == field && tok(m) >= k
 	})
-	if i < len(lx.matches) && lx.matches[i].field == field && int(lx.matches[i].j) == k {
+	if i < len(lx.matches) && lx.matches[i].field == field && tok(lx.matches[i]) == k {
 		return i
 	}
 	return -1
