@@ -44,10 +44,13 @@ func (s *Scorer) scan(ctx context.Context, sc *topicScratch, text string, toks [
 		if !found && s.wildMax > 0 {
 			w = s.cachedPrefix(sc, tk.Key, text[start:end])
 		}
-		if w == nil {
+		switch {
+		case w == nil:
 			state, root = 0, 0
-		} else {
+		case s.goesOn(&s.states[state], w):
 			state, root = s.move(state, root, w), w.state
+		default: // most words: w goes on with no phrase of state
+			state, root = w.state, w.state
 		}
 		if first, n := s.states[state].outputs(); n > 0 {
 			s.record(sc, s.dends[first:first+n], words, int32(end))
@@ -61,13 +64,21 @@ func (s *Scorer) scan(ctx context.Context, sc *topicScratch, text string, toks [
 	return nil
 }
 
-// move is the automaton's move from state on word w; root is the state the
-// word before w reached from the root.
+// goesOn reports whether some phrase of state x may go on with word w,
+// that is whether their signatures share a bit (an empty state has none).
+// For most words they do not, and the scan then moves on one inlined test
+// instead of a call to move (too big to be inlined), which would test for
+// an empty state first: a second branch as hard to predict.
+func (s *Scorer) goesOn(x *topicState, w *topicSlot) bool {
+	sig := s.sigs[w.class]
+	return x.first&sig|uint64(x.deep&topicFold16(sig)) != 0
+}
+
+// move is the automaton's move from state on word w, where goesOn says a
+// phrase may go on; root is the state the word before w reached from the
+// root.
 func (s *Scorer) move(state, root int32, w *topicSlot) int32 {
 	x := &s.states[state]
-	if x.first == 0 && x.deep == 0 {
-		return w.state // no phrase goes on from here
-	}
 	sig := s.sigs[w.class]
 	if x.deep&topicFold16(sig) != 0 {
 		if to, ok := s.trans.get(topicMoveKey(state, w.class)); ok {
