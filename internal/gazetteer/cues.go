@@ -27,11 +27,12 @@ const (
 	CueDirection    = "direction"     // "North", "Greater": begins a place's own name
 	CueNamePart     = "name_part"     // "upon": "Stratford-upon-Avon" is one name
 	CueGenericTitle = "generic_title" // "chairman": a title companies use as much as states
+	CueCompany      = "company"       // "inc", "plc": ends a company's name
 )
 
 var cueClasses = []string{CueSpeech, CuePreposition, CueLocative, CueHonorific, CueFormer, CueDeputy, CueParticle,
 	CueNotName, CueDeterminer, CueSuffix, CueMonthSurname, CueMonth, CueVerb, CueList, CueCurrency, CueDirection,
-	CueNamePart, CueGenericTitle}
+	CueNamePart, CueGenericTitle, CueCompany}
 
 // CueClasses lists every class a cues row may name, in FORMAT.md's order.
 func CueClasses() []string { return append([]string(nil), cueClasses...) }

@@ -31,6 +31,7 @@ const (
 	cLocative                     // in, to, from: a place follows more often than not
 	cNamePart                     // on, upon: "Stratford-upon-Avon" is one name
 	cGenericTitle                 // chairman: a title companies use too (a phrase's key)
+	cCompany                      // Inc, plc: ends a company's name (read by the topic stage)
 	// usages (gazetteer kind "usages", usage.go)
 	cThing    // restaurant, food: "Italian restaurant" is no mention of Italy
 	cLanguage // speaks, in: "speaks French" names a language
@@ -58,6 +59,18 @@ func newCues(cs []gazetteer.Cue) map[uint64]cue {
 	return m
 }
 
+// companyWords returns the keys of the cues that end a company's name
+// (class company), which the topic stage reads.
+func companyWords(cs []gazetteer.Cue) []uint64 {
+	var out []uint64
+	for _, c := range cs {
+		if c.Class == gazetteer.CueCompany {
+			out = append(out, tokens.KeyOf(c.Word))
+		}
+	}
+	return out
+}
+
 // cueBits maps each class of the gazetteer's cues to its bit; it is never
 // written after initialisation.
 var cueBits = map[string]cue{
@@ -79,6 +92,7 @@ var cueBits = map[string]cue{
 	gazetteer.CueDirection:    cDirection,
 	gazetteer.CueNamePart:     cNamePart,
 	gazetteer.CueGenericTitle: cGenericTitle,
+	gazetteer.CueCompany:      cCompany,
 }
 
 // cueClass is the bit of a class of cues (0 for a class with none).

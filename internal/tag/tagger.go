@@ -123,7 +123,7 @@ func NewWithModel(g *gazetteer.Gazetteer, m *topicmodel.Model) (*Tagger, error) 
 	}
 	built := make(chan scorer, 1)
 	go func() {
-		ts, err := topics.New(g.Topics, m)
+		ts, err := topics.New(g.Topics, m, companyWords(g.Cues))
 		built <- scorer{ts, err}
 	}()
 	t := &Tagger{

@@ -11,26 +11,29 @@ type topicScratch struct {
 	prefixes *[topicPrefixCache]topicSlot
 	// the fields' tokens when score tokenizes them itself
 	titleToks, textToks []tokens.Token
-	at                  topicAt
-	hits                []topicHit
-	negs                []topicNeg // in scan order, so by field and paragraph
-	negSeen             []uint64   // per set of negatives: 1 + the paragraph key it was last found in
-	negAt               []uint64   // per concept: 1 + the paragraph key of its latest negative
-	maxSpan             int32      // the widest multi-word hit, in bytes
-	repeats             []uint8    // per phrase: earlier hits
-	last                []int32    // per concept: 1 + index of its last kept hit
-	own, agg            []float64  // per concept: evidence mass of its own hits / its subtree
-	firing              []int16    // per concept: children scoring at least topicChildMin
-	kid                 []float64  // per concept: the largest subtree mass of a child
-	seen                []bool     // per concept: in touched
-	touched             []int32    // concepts with evidence, and their ancestors
-	cands               []int32
-	ranked              []topicCand
-	slot                []int16 // per concept: 1 + its index in cands while emitting
-	nearest             []int32 // per concept: see nearestCand
-	best                []topicRanked
-	pairs               []topicPair
-	model               topicModelState
+	// the fields and their tokens during a call, by hit field (names.go)
+	fields   [2]string
+	toks     [2][]tokens.Token
+	at       topicAt
+	hits     []topicHit
+	negs     []topicNeg // in scan order, so by field and paragraph
+	negSeen  []uint64   // per set of negatives: 1 + the paragraph key it was last found in
+	negAt    []uint64   // per concept: 1 + the paragraph key of its latest negative
+	maxSpan  int32      // the widest multi-word hit, in bytes
+	repeats  []uint8    // per phrase: earlier hits
+	last     []int32    // per concept: 1 + index of its last kept hit
+	own, agg []float64  // per concept: evidence mass of its own hits / its subtree
+	firing   []int16    // per concept: children scoring at least topicChildMin
+	kid      []float64  // per concept: the largest subtree mass of a child
+	seen     []bool     // per concept: in touched
+	touched  []int32    // concepts with evidence, and their ancestors
+	cands    []int32
+	ranked   []topicCand
+	slot     []int16 // per concept: 1 + its index in cands while emitting
+	nearest  []int32 // per concept: see nearestCand
+	best     []topicRanked
+	pairs    []topicPair
+	model    topicModelState
 }
 
 func (s *Scorer) newScratch() *topicScratch {
@@ -64,7 +67,7 @@ func (s *Scorer) release(sc *topicScratch) {
 			sc.negAt[t] = 0
 		}
 	}
-	sc.maxSpan = 0
+	sc.maxSpan, sc.fields, sc.toks = 0, [2]string{}, [2][]tokens.Token{}
 	sc.hits, sc.negs, sc.touched, sc.cands = sc.hits[:0], sc.negs[:0], sc.touched[:0], sc.cands[:0]
 	s.pool.Put(sc)
 }
@@ -89,7 +92,7 @@ func (s *Scorer) accumulate(sc *topicScratch) {
 		}
 		key := topicParaKey(h.field, h.para)
 		h.para, groupEnd = group, max(groupEnd, h.end) // para holds the group from here on
-		if h.words == 1 && topicClaimed(sc.hits, i, span) {
+		if h.words == 1 && topicClaimed(sc.hits, i, span) || s.inCompanyName(sc, h) {
 			h.c = 0
 			continue
 		}

@@ -78,6 +78,9 @@ type Scorer struct {
 	maxDepth      int32
 	inner         []bool // has narrower concepts
 
+	companyWords map[uint64]bool // words that end a company's name (names.go); nil: none
+	business     []bool          // per concept: at or below topicBusiness
+
 	words    topicTable // folded word hash → class and root state
 	wild     topicTable // folded prefix hash → class and root state
 	wildLens uint64     // bit n: some prefix is n bytes long
@@ -122,12 +125,15 @@ type topicOut struct {
 // New compiles the topic rules into a Scorer that blends in the model m
 // (nil: the rules alone). It is the costly step; the Scorer is immutable
 // after it and safe for concurrent use.
-func New(rules []gazetteer.TopicRule, m *topicmodel.Model) (*Scorer, error) {
+// companyWords are the keys (tokens.KeyOf) of the words that end a
+// company's name (names.go; nil: names are not read).
+func New(rules []gazetteer.TopicRule, m *topicmodel.Model, companyWords []uint64) (*Scorer, error) {
 	s, err := newScorer(rules)
 	if err != nil {
 		return nil, err
 	}
 	s.setModel(m)
+	s.setCompanyWords(companyWords)
 	return s, nil
 }
 
@@ -247,6 +253,7 @@ func (s *Scorer) run(ctx context.Context, sc *topicScratch, title, text string, 
 	if err := s.scan(ctx, sc, text, textToks, 1); err != nil {
 		return nil, err
 	}
+	sc.fields, sc.toks = [2]string{title, text}, [2][]tokens.Token{titleToks, textToks}
 	s.accumulate(sc)
 	s.modelScore(sc, titleToks, textToks)
 	return s.emit(sc, title, text), nil
