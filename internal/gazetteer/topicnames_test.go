@@ -1,7 +1,6 @@
 package gazetteer_test
 
 import (
-	"bufio"
 	"os"
 	"strings"
 	"testing"
@@ -83,20 +82,15 @@ func topicPhrases(r gazetteer.TopicRule) []string {
 // readNameList reads one lower-case name a line; # starts a comment.
 func readNameList(t *testing.T, path string) map[string]bool {
 	t.Helper()
-	f, err := os.Open(path)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
 			out[strings.ToLower(line)] = true
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return out
 }

@@ -70,13 +70,9 @@ func (s *Scorer) setModel(m *topicmodel.Model) {
 	}
 	s.classOf = make([]int8, len(s.codes))
 	for t := range s.codes {
-		root := int32(t)
-		for s.parent[root] >= 0 {
-			root = s.parent[root]
-		}
 		s.classOf[t] = -1
 		for k, r := range s.classRoot {
-			if r == root {
+			if r == s.root[t] {
 				s.classOf[t] = int8(k)
 			}
 		}

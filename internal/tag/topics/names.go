@@ -9,21 +9,20 @@ import (
 // Company names.
 //
 // A capitalised run of words that ends in a company word ("Champion
-// Products Inc", "Cardinal Industries Corp"; cues of class company) or is followed by a ticker ("Century Telephone <CTL>",
-// "Sporting Life (NYSE: SPL)") is a company's name. A topic phrase inside
-// it says which company a story is about, not the topic its words have
-// elsewhere: "Champion" names no sport there, "Cardinal" no church. Such a
-// hit still counts for concepts under economy, business and finance
-// (topicBusiness), where naming the company is evidence in itself ("Boeing
-// Co" for aerospace).
+// Products Inc", "Cardinal Industries Corp"; cues of class company) or is
+// followed by a ticker ("Century Telephone <CTL>", "Sporting Life (NYSE:
+// SPL)") is a company's name. A topic phrase inside it says which company
+// a story is about, not the topic its words have elsewhere: "Champion"
+// names no sport there, "Cardinal" no church. Such a hit still counts for
+// concepts under economy, business and finance (topicBusiness), where
+// naming the company is evidence in itself ("Boeing Co" for aerospace).
 const (
 	topicBusiness  = "medtop:04000000"
 	topicNameReach = 3 // capitalised words after a hit before its name's company word
 )
 
 // setCompanyWords makes the Scorer read company names: words are the keys
-// of the company words (tokens.KeyOf), and business marks the concepts at
-// or below topicBusiness.
+// of the company words (tokens.KeyOf).
 func (s *Scorer) setCompanyWords(words []uint64) {
 	if len(words) == 0 {
 		return
@@ -32,13 +31,10 @@ func (s *Scorer) setCompanyWords(words []uint64) {
 	for _, k := range words {
 		s.companyWords[k] = true
 	}
-	s.business = make([]bool, len(s.codes))
-	for t := range s.codes {
-		for u := int32(t); u >= 0; u = s.parent[u] {
-			if s.codes[u] == topicBusiness {
-				s.business[t] = true
-				break
-			}
+	s.business = -1
+	for t, c := range s.codes {
+		if c == topicBusiness {
+			s.business = int32(t)
 		}
 	}
 }
@@ -48,7 +44,7 @@ func (s *Scorer) setCompanyWords(words []uint64) {
 // are turned away by the bytes around them (see mayName) before the
 // tokens are searched.
 func (s *Scorer) inCompanyName(sc *topicScratch, h *topicHit) bool {
-	if s.companyWords == nil || s.business[h.topic] {
+	if s.companyWords == nil || s.root[h.topic] == s.business {
 		return false
 	}
 	text, toks := sc.fields[h.field], sc.toks[h.field]

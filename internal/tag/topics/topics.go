@@ -75,11 +75,12 @@ type Scorer struct {
 	codeRank      []int32 // a concept's place in the order of codes
 	parent        []int32 // -1 for a top-level concept
 	depth         []int32 // 0 for a top-level concept
+	root          []int32 // the top-level concept above a concept (itself at the top)
 	maxDepth      int32
 	inner         []bool // has narrower concepts
 
 	companyWords map[uint64]bool // words that end a company's name (names.go); nil: none
-	business     []bool          // per concept: at or below topicBusiness
+	business     int32           // the concept topicBusiness, -1 when the rules lack it
 
 	words    topicTable // folded word hash → class and root state
 	wild     topicTable // folded prefix hash → class and root state
@@ -195,6 +196,7 @@ func newScorer(rules []gazetteer.TopicRule) (*Scorer, error) {
 func (s *Scorer) tree(rules []gazetteer.TopicRule, index map[string]int32) error {
 	s.parent = make([]int32, len(rules))
 	s.depth = make([]int32, len(rules))
+	s.root = make([]int32, len(rules))
 	s.inner = make([]bool, len(rules))
 	for i, r := range rules {
 		s.parent[i] = -1
@@ -210,14 +212,14 @@ func (s *Scorer) tree(rules []gazetteer.TopicRule, index map[string]int32) error
 	}
 	for i, r := range rules {
 		// A chain longer than the number of rules must loop.
-		n, steps := s.parent[i], 0
+		n, root, steps := s.parent[i], int32(i), 0
 		for ; n >= 0 && steps <= len(rules); steps++ {
-			n = s.parent[n]
+			root, n = n, s.parent[n]
 		}
 		if n >= 0 {
 			return fmt.Errorf("topic rule %s:%d: %s is its own ancestor", r.Pos.File, r.Pos.Line, r.Code)
 		}
-		s.depth[i] = int32(steps)
+		s.depth[i], s.root[i] = int32(steps), root
 		s.maxDepth = max(s.maxDepth, int32(steps))
 	}
 	return nil
