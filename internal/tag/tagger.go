@@ -45,7 +45,7 @@ import (
 
 // Version names the tagging code; bump it whenever output for the same input
 // and gazetteer can change.
-const Version = "0.5.0"
+const Version = "0.6.0"
 
 // Input is one normalized item.
 type Input struct {

@@ -8,7 +8,8 @@ import (
 	"github.com/newsworker/newsworker/pkg/event"
 )
 
-// emit picks the concepts to report: a leaf concept with a score of at
+// emit picks the concepts to report, from branches whose top-level concept
+// scores at least topicBranchMin: a leaf concept with a score of at
 // least topicMinScore; a concept with narrower ones only when its own
 // evidence is stronger (topicInnerMin), or at least two of its children
 // score topicChildMin. A consumer wants the most specific concepts, and a
@@ -31,7 +32,8 @@ func (s *Scorer) emit(sc *topicScratch, title, text string) []event.Topic {
 		if s.inner[t] {
 			ownMin = topicInnerMin
 		}
-		if topicScore(sc.agg[t]) >= topicMinScore && (topicScore(sc.own[t]) >= ownMin || sc.firing[t] >= 2) {
+		corroborated := topicScore(sc.agg[s.root[t]]) >= topicBranchMin
+		if corroborated && topicScore(sc.agg[t]) >= topicMinScore && (topicScore(sc.own[t]) >= ownMin || sc.firing[t] >= 2) {
 			m := sc.agg[t]
 			if s.inner[t] && s.parent[t] >= 0 && topicScore(sc.own[t]) < topicInnerMin {
 				m = min(m, sc.kid[t]) // there for its children: rank it no higher
