@@ -167,3 +167,47 @@ func TestModelFeaturesSkipStopWordsAndNumbers(t *testing.T) {
 		t.Errorf("features (-want +got):\n%s", d)
 	}
 }
+
+// TestModelLeavesBranchesItLacks: a short item whose words speak of a
+// branch the model has no class for (weather, disaster, conflict, health,
+// labour) keeps that branch first and more likely than not, instead of
+// ranking under whatever the model knows; an item whose rules find the
+// model's branches as strong stays with them.
+func TestModelLeavesBranchesItLacks(t *testing.T) {
+	m, err := topicmodel.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newScorer(builtinTopicRules(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.setModel(m)
+	root := func(code string) string {
+		for s.parent[s.index(code)] >= 0 {
+			code = s.codes[s.parent[s.index(code)]]
+		}
+		return code
+	}
+	for _, c := range []struct {
+		title, text, want string
+		min               float64 // the least score of the first concept
+	}{
+		{"Heatwave brings record temperatures to Europe", "Temperatures topped 40C in Spain and France as a heatwave gripped southern Europe. Forecasters said the hot weather would last into next week.", "medtop:17000000", 0.5},
+		{"Earthquake of magnitude 7.1 strikes off Japan", "A strong earthquake struck off the coast of northern Japan on Monday, triggering a tsunami warning. The government said there were no immediate reports of damage.", "medtop:03000000", 0.5},
+		{"Rebels seize town in eastern Congo", "Rebels captured a strategic town after heavy fighting with the army, forcing thousands to flee. The government accused a neighbour of backing the rebels.", "medtop:16000000", 0},
+		{"Senate passes budget bill", "The Senate passed the budget bill by 51 votes to 49 after a long debate, sending it to the president; health spending rises by 2 pct.", "medtop:11000000", 0},
+	} {
+		got, err := s.score(context.Background(), c.title, c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || root(got[0].Code) != c.want {
+			t.Errorf("%q: got %v first, want a concept under %s", c.title, got, c.want)
+			continue
+		}
+		if got[0].Score < c.min {
+			t.Errorf("%q: %s scored %.3f, want at least %.1f", c.title, got[0].Label, got[0].Score, c.min)
+		}
+	}
+}
