@@ -24,7 +24,11 @@ import (
 // the rules and the item's words support it (topicModelMin,
 // topicModelSupport), its top-level concept is emitted, quoting the words
 // that weighed most for it, so that a short item gets a topic when its
-// words say one. The model has classes for 11 of the 17 top-level
+// words say one; but not over a concept the rules are sure of
+// (topicModelSure: a specific phrase in the headline, or several in the
+// text), since the model learned HuffPost's sections and their genre
+// words as well as their topics ("hits", "attacks" and "record" are
+// entertainment there) and is as confident on other outlets' items. The model has classes for 11 of the 17 top-level
 // concepts (those its training set's sections map to); disaster, health,
 // human interest, labour, conflict and weather it never saw. Such a branch
 // keeps S = (1−w)·R + w·(1−q)·R, where q = min(1, (K + m)/U) is the share of
@@ -49,6 +53,7 @@ const (
 	topicModelMin       = 0.35 // least p for a top-level concept the rules did not find
 	topicModelSupport   = 0.15 // and the least p above its prior: the item's words, not the training set's mix, must say it
 	topicModelMargin    = 0.15 // how much stronger the rules must find a branch the model lacks (outsideShare)
+	topicModelSure      = 0.85 // a rules' concept this strong keeps the model from adding a branch of its own
 )
 
 // topicModelState is the model's part of a call's scratch.
@@ -202,7 +207,7 @@ func (s *Scorer) blend(sc *topicScratch, ranked []topicCand) []topicCand {
 			best, bestS = k, b
 		}
 	}
-	if best >= 0 && rule[best] == 0 && s.classRoot[best] >= 0 &&
+	if best >= 0 && rule[best] == 0 && s.classRoot[best] >= 0 && max(known, unknown) < topicModelSure &&
 		ms.probs[best] >= topicModelMin && ms.probs[best]-s.prior[best] >= topicModelSupport {
 		ms.added = s.classRoot[best]
 		ranked = append(ranked, topicCand{ms.added, math.Round(bestS*1000) / 1000})

@@ -211,3 +211,23 @@ func TestModelLeavesBranchesItLacks(t *testing.T) {
 		}
 	}
 }
+
+// TestModelDoesNotOverruleSureRules: the model adds a branch the rules did
+// not find only while no concept of the rules is sure (topicModelSure).
+func TestModelDoesNotOverruleSureRules(t *testing.T) {
+	rules, both := scorers(t)
+	title, text := "Striker's late goal wins the FA Cup final", "Quembly quembly."
+	want, _ := rules.score(context.Background(), title, text)
+	if len(want) == 0 || want[0].Score < topicModelSure {
+		t.Fatalf("rules alone: %v; the test needs a concept of at least %v", want, topicModelSure)
+	}
+	got, err := both.score(context.Background(), title, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tp := range got {
+		if tp.Code == "medtop:11000000" {
+			t.Errorf("the model added politics over a sure sport concept: %v", got)
+		}
+	}
+}
