@@ -106,7 +106,7 @@ data-check: data
 	@test -z "$$(git status --porcelain -- internal/gazetteer/data internal/topicmodel/data internal/langid/data)" || { echo "make data-check: make data wrote files that are not committed:"; git status --porcelain -- internal/gazetteer/data internal/topicmodel/data internal/langid/data; exit 1; }
 
 eval:
-	$(GO) run ./cmd/newsworker eval ../shared/eval/seed.jsonl ../shared/eval/reuters-dev.jsonl ../shared/eval/bbc-dev.jsonl ../shared/eval/geo-lgl-dev.jsonl ../shared/eval/topics-modern-dev.jsonl
+	$(GO) run ./cmd/newsworker eval ../shared/eval/seed.jsonl ../shared/eval/reuters-dev.jsonl ../shared/eval/bbc-dev.jsonl ../shared/eval/geo-lgl-dev.jsonl ../shared/eval/topics-modern-dev.jsonl internal/eval/testdata/short-news.jsonl
 
 broker-start:
 	$(KAFKA) start

@@ -52,7 +52,7 @@ type Config struct {
 	LanguageHint   string   `envconfig:"LANGUAGE_HINT" default:"en" desc:"ISO 639-1 code of the language most items are in; it wins close calls in language detection (none: no hint)"`
 	CopyHeaders    []string `envconfig:"COPY_HEADERS" desc:"input headers copied onto the output record, comma-separated (e.g. traceparent,tracestate)"`
 	GazetteerFiles []string `envconfig:"GAZETTEER_FILES" desc:"extra gazetteer TSV files merged over the built-in data, comma-separated"`
-	TopicModel     string   `envconfig:"TOPIC_MODEL" desc:"topic model file written by newsworker train, used in place of the built-in one (empty: built-in)"`
+	TopicModel     string   `envconfig:"TOPIC_MODEL" desc:"topic model file written by newsworker train, used in place of the built-in one (empty: built-in; none: topic rules alone)"`
 
 	TLS  TLS  `envconfig:"TLS"`
 	SASL SASL `envconfig:"SASL"`

@@ -10,10 +10,15 @@ import (
 	"github.com/newsworker/newsworker/internal/topicmodel"
 )
 
+// NoTopicModel, as the topic model's file, scores topics by the rules
+// alone. The built-in model learned HuffPost's sections; on short items of
+// other outlets the rules alone can do better (README, "Topics").
+const NoTopicModel = "none"
+
 // NewDefault loads the built-in gazetteer merged with the user's files,
 // compiles the tagger with the topic model in topicModel (the built-in one
-// when empty) and returns a Processor. It is the one place every command
-// gets its pipeline from.
+// when empty, none for NoTopicModel) and returns a Processor. It is the one
+// place every command gets its pipeline from.
 func NewDefault(gazetteerFiles []string, topicModel string, opts Options) (*Processor, error) {
 	// The language table is parsed while the gazetteer loads, not at the
 	// first item: both are start-up time (8 and 30 ms), which is most of
@@ -25,8 +30,12 @@ func NewDefault(gazetteerFiles []string, topicModel string, opts Options) (*Proc
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	m, err := topicmodel.Builtin()
-	if topicModel != "" {
+	var m *topicmodel.Model
+	switch topicModel {
+	case NoTopicModel:
+	case "":
+		m, err = topicmodel.Builtin()
+	default:
 		m, err = topicmodel.Load(topicModel)
 	}
 	if err != nil {
