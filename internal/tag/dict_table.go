@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"github.com/newsworker/newsworker/internal/hugemem"
 	"maps"
 	"slices"
 )
@@ -25,7 +26,7 @@ func (d *dict) freeze() {
 	}
 	keys := slices.Sorted(maps.Keys(d.edges)) // the same layout on every start
 	for ; ; size *= 2 {
-		d.tab, d.mask = make([]dictSlot, size), size-1
+		d.tab, d.mask = hugemem.Make[dictSlot](int(size)), size-1
 		for _, k := range keys {
 			i := (k >> 5) & d.mask
 			for d.tab[i].child != 0 {

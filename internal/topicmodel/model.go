@@ -15,6 +15,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/newsworker/newsworker/internal/hugemem"
 	"math"
 )
 
@@ -85,7 +86,7 @@ func (m *Model) Lookup(f uint64) ([]float32, bool) {
 // weight.
 func (m *Model) setRows(dense []float32) {
 	c := len(m.classes)
-	m.index = make([]uint32, 1<<m.bits)
+	m.index = hugemem.Make[uint32](1 << m.bits)
 	m.zero = make([]float32, c)
 	m.w = m.w[:0]
 	for r := range m.index {

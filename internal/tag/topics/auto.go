@@ -2,6 +2,7 @@ package topics
 
 import (
 	"fmt"
+	"github.com/newsworker/newsworker/internal/hugemem"
 	"slices"
 	"unsafe"
 )
@@ -123,14 +124,14 @@ func (b *topicBuilder) automaton(s *Scorer, nodeEnds [][]topicEnd) error {
 	s.trans = newTopicMoves(a.trans)
 	// Outputs: each state's nodes' phrases, longest first, so that the
 	// hits come out nearly in document order.
-	s.states = make([]topicState, len(a.sets))
+	s.states = hugemem.Make[topicState](len(a.sets))
 	total := 0 // the outputs of every state, counted first: dends is sized once
 	for _, set := range a.sets {
 		for _, n := range set {
 			total += len(nodeEnds[n])
 		}
 	}
-	s.dends = make([]topicEnd, 0, total)
+	s.dends = hugemem.Make[topicEnd](total)[:0]
 	var nodes []int32
 	for x, set := range a.sets {
 		nodes = append(nodes[:0], set...)

@@ -1,5 +1,7 @@
 package topics
 
+import "github.com/newsworker/newsworker/internal/hugemem"
+
 // topicTable maps word hashes to their class and the state they reach from
 // the root, by open addressing in 16-byte slots: the scan probes it once per
 // word. Words are found by the key the tokenizer gives them (see package
@@ -26,7 +28,7 @@ func newTopicTable(keys []uint64, val func(uint64) topicSlot) topicTable {
 	for size < uint64(2*len(keys)) { // at most half full: a word no rule has probes about 2.5 slots
 		size *= 2
 	}
-	t := topicTable{slots: make([]topicSlot, size), mask: size - 1, has: make([]uint64, topicHasBits/64)}
+	t := topicTable{slots: hugemem.Make[topicSlot](int(size)), mask: size - 1, has: make([]uint64, topicHasBits/64)}
 	for _, k := range keys { // in a fixed order: the same layout on every start
 		b := topicHasBit(k)
 		t.has[b/64] |= 1 << (b % 64)
@@ -78,7 +80,7 @@ func newTopicMoves(moves []topicMove) topicMoves {
 	for size*3 < uint64(4*len(moves)) { // up to 3/4 full: eight slots share a cache line
 		size, shift = size*2, shift-1
 	}
-	t := topicMoves{slots: make([]uint64, size), shift: shift, mask: size - 1}
+	t := topicMoves{slots: hugemem.Make[uint64](int(size)), shift: shift, mask: size - 1}
 	for _, m := range moves { // in the order they were made, the same on every start
 		i := topicMoveHash(m.key, shift)
 		for t.slots[i] != 0 {
