@@ -1,24 +1,60 @@
-// Package hugemem allocates large lookup tables so that the kernel may
-// back them with 2 MB pages instead of 4 kB ones.
+// Package hugemem allocates the tagger's large lookup tables so that the
+// kernel may back them with 2 MB pages instead of 4 kB ones: a word's
+// lookups then cost no TLB misses (4 kB pages spread a few megabytes of
+// tables over a thousand pages, more than the TLB holds).
 package hugemem
 
 import "unsafe"
 
-const hugePage = 2 << 20
+const (
+	hugePage = 2 << 20
+	// minHuge is the smallest table worth a huge page of its own: smaller
+	// ones take plain memory unless they fit in a huge page already taken.
+	minHuge = 64 << 10
+)
 
-// Make returns a zeroed slice of n Ts, placed on 2 MB boundaries and
-// marked for huge pages when it is large enough to fill one. T must hold
-// no pointers: the memory is a byte slice to the garbage collector, which
-// keeps it alive as long as the returned slice points into it.
-func Make[T any](n int) []T {
+// Arena hands out slices one after another from memory marked for huge
+// pages, so that the tables built together share them. It is not safe for
+// concurrent use.
+type Arena struct {
+	free []byte // the rest of the current huge pages
+}
+
+// Make returns a zeroed slice of n Ts from the arena. T must hold no
+// pointers: the memory is a byte slice to the garbage collector (which
+// keeps it alive as long as any slice points into it), so it would not see
+// them.
+func Make[T any](a *Arena, n int) []T {
 	var zero T
 	size := n * int(unsafe.Sizeof(zero))
-	if size < hugePage/8 {
+	if size == 0 {
 		return make([]T, n)
 	}
-	span := (size + hugePage - 1) / hugePage * hugePage // whole huge pages
+	// The next table starts on a cache line, so that no slot of this
+	// one shares a line with it.
+	step := (size + 63) &^ 63
+	if step > len(a.free) {
+		if size < minHuge {
+			return make([]T, n)
+		}
+		a.free = pages(step)
+	}
+	p := unsafe.Pointer(unsafe.SliceData(a.free))
+	a.free = a.free[step:]
+	return unsafe.Slice((*T)(p), n)
+}
+
+// pages returns zeroed memory of whole huge pages, at least size bytes, on
+// a 2 MB boundary and marked for huge pages.
+func pages(size int) []byte {
+	span := (size + hugePage - 1) / hugePage * hugePage
+	// Memory fresh from the system, as at start-up, is not written by
+	// make, so the first write after advise faults in huge pages; memory
+	// the heap reuses may have 4 kB pages already, which the kernel may
+	// merge later. Either way only speed depends on it.
 	buf := make([]byte, span+hugePage)
 	off := (hugePage - int(uintptr(unsafe.Pointer(&buf[0]))%hugePage)) % hugePage
-	advise(buf[off : off+span])
-	return unsafe.Slice((*T)(unsafe.Pointer(&buf[off])), n)
+	buf = buf[off : off+span : off+span]
+	advise(buf)
+	return buf
 }

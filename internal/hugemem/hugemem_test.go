@@ -10,9 +10,11 @@ func TestMake(t *testing.T) {
 		key  uint64
 		a, b int32
 	}
-	for _, n := range []int{0, 1, 1000, 1 << 16, 1<<17 + 3} {
-		s := Make[slot](n)
-		if len(s) != n || cap(s) < n {
+	var a Arena
+	var prev []slot
+	for _, n := range []int{0, 1, 1000, 1 << 16, 1<<17 + 3, 5, 1 << 18} {
+		s := Make[slot](&a, n)
+		if len(s) != n || cap(s) != n {
 			t.Fatalf("Make(%d): len %d cap %d", n, len(s), cap(s))
 		}
 		for i := range s {
@@ -21,8 +23,14 @@ func TestMake(t *testing.T) {
 			}
 			s[i] = slot{uint64(i), 1, 2} // writable to the end
 		}
-		if size := n * int(unsafe.Sizeof(slot{})); size >= hugePage/8 && uintptr(unsafe.Pointer(&s[0]))%hugePage != 0 {
-			t.Fatalf("Make(%d): not on a huge page boundary", n)
+		if n*int(unsafe.Sizeof(slot{})) >= minHuge && uintptr(unsafe.Pointer(&s[0]))%64 != 0 {
+			t.Fatalf("Make(%d): not on a cache line", n)
 		}
+		for i := range prev { // an earlier table is not overwritten
+			if prev[i].key != uint64(i) {
+				t.Fatalf("Make(%d) overwrote an earlier table", n)
+			}
+		}
+		prev = s
 	}
 }

@@ -2,6 +2,7 @@ package tag
 
 import (
 	"context"
+	"github.com/newsworker/newsworker/internal/hugemem"
 
 	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
@@ -56,6 +57,7 @@ type dict struct {
 	more []uint64
 	tab  []dictSlot
 	mask uint64
+	ar   *hugemem.Arena // the huge pages of first, more and tab (until freeze)
 	toks []tokens.Token // add's scratch
 }
 
@@ -65,13 +67,15 @@ const (
 )
 
 func newDict() *dict {
+	ar := new(hugemem.Arena)
 	return &dict{
 		// Room for the built-in gazetteer's phrases (about 70,000 tokens)
 		// up front spares the map and slice their growth at start-up.
 		edges: make(map[uint64]int32, 1<<16),
 		nodes: make([]dnode, 1, 1<<16),
-		first: make([]uint64, 2*firstBits/64),
-		more:  make([]uint64, moreBits/64),
+		first: hugemem.Make[uint64](ar, 2*firstBits/64),
+		more:  hugemem.Make[uint64](ar, moreBits/64),
+		ar:    ar,
 	}
 }
 

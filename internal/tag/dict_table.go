@@ -26,7 +26,7 @@ func (d *dict) freeze() {
 	}
 	keys := slices.Sorted(maps.Keys(d.edges)) // the same layout on every start
 	for ; ; size *= 2 {
-		d.tab, d.mask = hugemem.Make[dictSlot](int(size)), size-1
+		d.tab, d.mask = hugemem.Make[dictSlot](d.ar, int(size)), size-1
 		for _, k := range keys {
 			i := (k >> 5) & d.mask
 			for d.tab[i].child != 0 {
@@ -35,6 +35,7 @@ func (d *dict) freeze() {
 			d.tab[i] = dictSlot{uint32(k >> 32), d.edges[k]}
 		}
 		if d.exact(keys) {
+			d.ar = nil
 			return
 		}
 	}

@@ -86,7 +86,8 @@ func (m *Model) Lookup(f uint64) ([]float32, bool) {
 // weight.
 func (m *Model) setRows(dense []float32) {
 	c := len(m.classes)
-	m.index = hugemem.Make[uint32](1 << m.bits)
+	ar := new(hugemem.Arena) // the index and the rows share huge pages
+	m.index = hugemem.Make[uint32](ar, 1<<m.bits)
 	m.zero = make([]float32, c)
 	m.w = m.w[:0]
 	for r := range m.index {
@@ -99,6 +100,9 @@ func (m *Model) setRows(dense []float32) {
 			}
 		}
 	}
+	w := hugemem.Make[float32](ar, len(m.w))
+	copy(w, m.w)
+	m.w = w
 }
 
 // Softmax turns scores z into probabilities in place.

@@ -112,26 +112,28 @@ func (b *topicBuilder) automaton(s *Scorer, nodeEnds [][]topicEnd) error {
 	if err := a.states(); err != nil {
 		return err
 	}
-	s.sigs = make([]uint64, a.nClasses())
+	// The scan's tables share huge pages (package hugemem).
+	ar := new(hugemem.Arena)
+	s.sigs = hugemem.Make[uint64](ar, a.nClasses())
 	for c := range a.nClasses() {
 		for _, sym := range a.syms(int32(c)) {
 			s.sigs[c] |= topicSymBit(sym)
 		}
 	}
 	slot := func(c int32) topicSlot { return topicSlot{class: c, state: a.rootState[c]} }
-	s.words = newTopicTable(exactKeys, func(h uint64) topicSlot { return slot(exactClass[h]) })
-	s.wild = newTopicTable(wildKeys, func(h uint64) topicSlot { return slot(wildClass[h]) })
-	s.trans = newTopicMoves(a.trans)
+	s.words = newTopicTable(ar, exactKeys, func(h uint64) topicSlot { return slot(exactClass[h]) })
+	s.wild = newTopicTable(ar, wildKeys, func(h uint64) topicSlot { return slot(wildClass[h]) })
+	s.trans = newTopicMoves(ar, a.trans)
 	// Outputs: each state's nodes' phrases, longest first, so that the
 	// hits come out nearly in document order.
-	s.states = hugemem.Make[topicState](len(a.sets))
+	s.states = hugemem.Make[topicState](ar, len(a.sets))
 	total := 0 // the outputs of every state, counted first: dends is sized once
 	for _, set := range a.sets {
 		for _, n := range set {
 			total += len(nodeEnds[n])
 		}
 	}
-	s.dends = hugemem.Make[topicEnd](total)[:0]
+	s.dends = hugemem.Make[topicEnd](ar, total)[:0]
 	var nodes []int32
 	for x, set := range a.sets {
 		nodes = append(nodes[:0], set...)

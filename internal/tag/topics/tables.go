@@ -23,12 +23,12 @@ type topicSlot struct {
 	class, state int32
 }
 
-func newTopicTable(keys []uint64, val func(uint64) topicSlot) topicTable {
+func newTopicTable(ar *hugemem.Arena, keys []uint64, val func(uint64) topicSlot) topicTable {
 	size := uint64(16)
 	for size < uint64(2*len(keys)) { // at most half full: a word no rule has probes about 2.5 slots
 		size *= 2
 	}
-	t := topicTable{slots: hugemem.Make[topicSlot](int(size)), mask: size - 1, has: make([]uint64, topicHasBits/64)}
+	t := topicTable{slots: hugemem.Make[topicSlot](ar, int(size)), mask: size - 1, has: hugemem.Make[uint64](ar, topicHasBits/64)}
 	for _, k := range keys { // in a fixed order: the same layout on every start
 		b := topicHasBit(k)
 		t.has[b/64] |= 1 << (b % 64)
@@ -75,12 +75,12 @@ func topicMoveHash(k uint64, shift uint) uint64 { return k * 0x9E3779B97F4A7C15 
 func topicMoveKey(state, class int32) uint64 { return uint64(state)<<20 | uint64(class) }
 
 // newTopicMoves takes the moves by topicMoveKey.
-func newTopicMoves(moves []topicMove) topicMoves {
+func newTopicMoves(ar *hugemem.Arena, moves []topicMove) topicMoves {
 	size, shift := uint64(16), uint(60)
 	for size*3 < uint64(4*len(moves)) { // up to 3/4 full: eight slots share a cache line
 		size, shift = size*2, shift-1
 	}
-	t := topicMoves{slots: hugemem.Make[uint64](int(size)), shift: shift, mask: size - 1}
+	t := topicMoves{slots: hugemem.Make[uint64](ar, int(size)), shift: shift, mask: size - 1}
 	for _, m := range moves { // in the order they were made, the same on every start
 		i := topicMoveHash(m.key, shift)
 		for t.slots[i] != 0 {
