@@ -26,26 +26,28 @@ import (
 // that weighed most for it, so that a short item gets a topic when its
 // words say one; but not over a concept the rules are sure of
 // (topicModelSure: a specific phrase in the headline, or several in the
-// text), since the model learned HuffPost's sections and their genre
-// words as well as their topics ("hits", "attacks" and "record" are
-// entertainment there) and is as confident on other outlets' items. The model has classes for 11 of the 17 top-level
-// concepts (those its training set's sections map to); disaster, health,
-// human interest, labour, conflict and weather it never saw. Such a branch
-// keeps S = (1−w)·R + w·(1−q)·R, where q = min(1, (K + m)/U) is the share of
-// the item the rules place within the model's branches (K and U: the
-// rules' strongest concept in and outside them, m = topicModelMargin): a
-// branch the rules find no stronger than the model's, plus the margin,
-// keeps (1−w)·R as if the model had said p = 0, and a short item whose
-// rules speak only of a storm keeps nearly all of R. The dev sets cannot
-// show what the first form cost (their gold never falls in those six
-// branches): an earthquake story got "earthquake" at 0.30 and a war story
-// "national government" first. They do show the price of the second: with
-// m = 0 topics-modern falls from 0.717 to 0.686 cross-validated (among the
-// items that change, storms and wildfires filed by HuffPost under
-// environment, airstrikes and a truck bomb under politics, COVID stories
-// under politics, celebrity weddings under entertainment), with 0.05 to
-// 0.693, 0.1 to 0.697 and 0.15 to 0.702; bbc-dev stays at 0.897 with any of
-// them. 0.15 is the least margin that keeps the issue's 0.70.
+// text), since the model learned HuffPost's sections and their genre words
+// as well as their topics ("hits", "attacks" and "record" are
+// entertainment there) and is as confident on other outlets' items.
+//
+// The model has classes for 11 of the 17 top-level concepts (those its
+// training set's sections map to); disaster, health, human interest,
+// labour, conflict and weather it never saw. Such a branch keeps
+// S = (1−w)·R + w·(1−q)·R, where q = min(1, (K + m)/U) is the share of the
+// item the rules place within the model's branches (K and U: the rules'
+// strongest concept in and outside them, m = topicModelMargin): a branch
+// the rules find no stronger than the model's, plus the margin, keeps
+// (1−w)·R as if the model had said p = 0, and a short item whose rules
+// speak only of a storm keeps nearly all of R. The dev sets cannot show
+// what the first form cost (their gold never falls in those six branches):
+// an earthquake story got "earthquake" at 0.30 and a war story "national
+// government" first. They do show the price of the second: with m = 0
+// topics-modern falls from 0.717 to 0.686 cross-validated (among the items
+// that change, storms and wildfires filed by HuffPost under environment,
+// airstrikes and a truck bomb under politics, COVID stories under
+// politics, celebrity weddings under entertainment), with 0.05 to 0.693,
+// 0.1 to 0.697 and 0.15 to 0.702; bbc-dev stays at 0.897 with any of them.
+// 0.15 is the least margin that keeps the issue's 0.70.
 const (
 	topicModelLeadWords = 60   // words of the text the model reads after the title
 	topicModelWeight    = 1.0  // the model's weight on an empty item
