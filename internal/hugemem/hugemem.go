@@ -4,7 +4,10 @@
 // tables over a thousand pages, more than the TLB holds).
 package hugemem
 
-import "unsafe"
+import (
+	"reflect"
+	"unsafe"
+)
 
 const (
 	hugePage = 2 << 20
@@ -23,8 +26,11 @@ type Arena struct {
 // Make returns a zeroed slice of n Ts from the arena. T must hold no
 // pointers: the memory is a byte slice to the garbage collector (which
 // keeps it alive as long as any slice points into it), so it would not see
-// them.
+// them; Make panics on such a T, which only a programming error can give.
 func Make[T any](a *Arena, n int) []T {
+	if t := reflect.TypeFor[T](); hasPointers(t) {
+		panic("hugemem: " + t.String() + " holds pointers")
+	}
 	var zero T
 	size := n * int(unsafe.Sizeof(zero))
 	if size == 0 {
@@ -57,4 +63,26 @@ func pages(size int) []byte {
 	buf = buf[off : off+span : off+span]
 	advise(buf)
 	return buf
+}
+
+// hasPointers reports whether a value of type t holds a pointer the
+// garbage collector must see.
+func hasPointers(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Array:
+		return t.Len() > 0 && hasPointers(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hasPointers(t.Field(i).Type) {
+				return true
+			}
+		}
+		return false
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		return false
+	default: // pointers, slices, strings, maps, channels, funcs, interfaces
+		return true
+	}
 }

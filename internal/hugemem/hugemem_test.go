@@ -1,6 +1,7 @@
 package hugemem
 
 import (
+	"reflect"
 	"testing"
 	"unsafe"
 )
@@ -32,5 +33,38 @@ func TestMake(t *testing.T) {
 			}
 		}
 		prev = s
+	}
+}
+
+func TestMakeRefusesPointers(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Make of a type holding a string did not panic")
+		}
+	}()
+	var a Arena
+	Make[struct {
+		n    int
+		name string
+	}](&a, 1)
+}
+
+func TestHasPointers(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want bool
+	}{
+		{uint64(0), false},
+		{[4]float32{}, false},
+		{struct{ a, b int32 }{}, false},
+		{[0]*int{}, false},
+		{"", true},
+		{[]int{}, true},
+		{struct{ p *int }{}, true},
+		{[2]struct{ m map[int]int }{}, true},
+	} {
+		if got := hasPointers(reflect.TypeOf(c.v)); got != c.want {
+			t.Errorf("hasPointers(%T) = %v, want %v", c.v, got, c.want)
+		}
 	}
 }
