@@ -2,8 +2,8 @@ package tag
 
 import (
 	"context"
-	"github.com/newsworker/newsworker/internal/hugemem"
 
+	"github.com/newsworker/newsworker/internal/hugemem"
 	"github.com/newsworker/newsworker/internal/tag/tokens"
 )
 

@@ -1,9 +1,10 @@
 package tag
 
 import (
-	"github.com/newsworker/newsworker/internal/hugemem"
 	"maps"
 	"slices"
+
+	"github.com/newsworker/newsworker/internal/hugemem"
 )
 
 // dictSlot is an edge in 8 bytes: the high half of its edgeKey (the low

@@ -15,8 +15,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/newsworker/newsworker/internal/hugemem"
 	"math"
+
+	"github.com/newsworker/newsworker/internal/hugemem"
 )
 
 // MaxClasses bounds the classes of a model, so that callers can keep

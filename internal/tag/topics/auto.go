@@ -2,9 +2,10 @@ package topics
 
 import (
 	"fmt"
-	"github.com/newsworker/newsworker/internal/hugemem"
 	"slices"
 	"unsafe"
+
+	"github.com/newsworker/newsworker/internal/hugemem"
 )
 
 // The phrase matcher is a deterministic automaton over word classes, built

@@ -84,10 +84,8 @@ func (s *Scorer) setModel(m *topicmodel.Model) {
 	s.classRoot = make([]int32, len(m.Classes()))
 	for k, code := range m.Classes() {
 		s.classRoot[k] = -1
-		for t, c := range s.codes {
-			if c == code && s.parent[t] < 0 {
-				s.classRoot[k] = int32(t)
-			}
+		if t := s.index(code); t >= 0 && s.parent[t] < 0 {
+			s.classRoot[k] = t
 		}
 	}
 	s.classOf = make([]int8, len(s.codes))

@@ -108,16 +108,6 @@ func TestModelWithoutKnownWordsChangesNothing(t *testing.T) {
 	}
 }
 
-// index finds a concept by code (tests only).
-func (s *Scorer) index(code string) int32 {
-	for i, c := range s.codes {
-		if c == code {
-			return int32(i)
-		}
-	}
-	return -1
-}
-
 // TestModelScoreAllocs: scoring the model allocates nothing.
 func TestModelScoreAllocs(t *testing.T) {
 	_, both := scorers(t)

@@ -31,12 +31,7 @@ func (s *Scorer) setCompanyWords(words []uint64) {
 	for _, k := range words {
 		s.companyWords[k] = true
 	}
-	s.business = -1
-	for t, c := range s.codes {
-		if c == topicBusiness {
-			s.business = int32(t)
-		}
-	}
+	s.business = s.index(topicBusiness)
 }
 
 // inCompanyName reports whether hit h lies in a company's name or is a

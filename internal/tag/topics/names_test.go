@@ -23,11 +23,7 @@ func TestCompanyNames(t *testing.T) {
 		words = append(words, tokens.KeyOf(w))
 	}
 	s.setCompanyWords(words)
-	for _, c := range []struct {
-		title, text string
-		label       string // a concept the item must (has) or must not have
-		has         bool
-	}{
+	checkTopicLabels(t, s, []labelCase{
 		{"Champion Products Inc approves stock split", "The board of Champion Products Inc approved a two-for-one split.", "sport", false},
 		{"CHAMPION PRODUCTS <CH> APPROVES STOCK SPLIT", "The board approved a two-for-one stock split.", "sport", false},
 		{"Whitehall Corp quarterly net rises", "Whitehall Corp said net income rose.", "politics and government", false},
@@ -37,7 +33,21 @@ func TestCompanyNames(t *testing.T) {
 		{"Champion sprinter wins the Olympic final", "The world champion won the Olympic 100 metres final in record time.", "sport", true},
 		// Business concepts keep the name as evidence of the industry.
 		{"Boeing Co to build more airliners", "Boeing Co said it would build more airliners and jets.", "aerospace", true},
-	} {
+	})
+}
+
+// labelCase is an item and a concept label it must (has) or must not have.
+type labelCase struct {
+	title, text string
+	label       string
+	has         bool
+}
+
+// checkTopicLabels scores each case's item and checks whether its label is
+// among the topics.
+func checkTopicLabels(t *testing.T, s *Scorer, cases []labelCase) {
+	t.Helper()
+	for _, c := range cases {
 		got, err := s.score(context.Background(), c.title, c.text)
 		if err != nil {
 			t.Fatal(err)

@@ -277,3 +277,13 @@ func (s *Scorer) run(ctx context.Context, sc *topicScratch, title, text string, 
 	s.modelScore(sc, titleToks, textToks)
 	return s.emit(sc, title, text), nil
 }
+
+// index returns the concept with the given code, -1 when the rules lack it.
+func (s *Scorer) index(code string) int32 {
+	for i, c := range s.codes {
+		if c == code {
+			return int32(i)
+		}
+	}
+	return -1
+}

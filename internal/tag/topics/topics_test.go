@@ -255,22 +255,9 @@ func TestBranchCorroborated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct {
-		title, text string
-		label       string
-		has         bool
-	}{
+	checkTopicLabels(t, s, []labelCase{
 		{"Company completes unit sale", "The company said the transfer of the assets to its new unit was completed on Monday, and net income rose 12 pct.", "sports transaction", false},
 		{"Striker completes transfer", "The striker completed his transfer to the club before the season, and the manager said he would score goals in the league.", "sports transaction", true},
 		{"Bank signs credit pact", "The bank signed a credit pact with the company for 200 mln dlrs of loans.", "treaty", false},
-	} {
-		got, err := s.score(context.Background(), c.title, c.text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := slices.ContainsFunc(got, func(tp event.Topic) bool { return tp.Label == c.label })
-		if found != c.has {
-			t.Errorf("%q: %s present %v, want %v (%v)", c.title, c.label, found, c.has, got)
-		}
-	}
+	})
 }
